@@ -1,0 +1,42 @@
+"""Problems found in content: values with a location, printed one per line as `file:line:col: message`."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a content file; line and column count from 1, as editors do."""
+
+    file: Path
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a content file, and where."""
+
+    file: Path
+    line: int
+    col: int
+    message: str
+    path: str = ""
+    """Field path inside the document, e.g. `sections[1].quiz[3].answer`."""
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}: "
+        field = f"{self.path}: " if self.path else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{field}{self.message}{hint}"
+
+    def to_json(self) -> dict[str, object]:
+        data = asdict(self)
+        data["file"] = str(self.file)
+        return data
