@@ -84,6 +84,8 @@ class ClippingParams(DemoParams):
     """Training iterations."""
     learning_rate: float = Field(default=0.05, gt=0, le=10)
     """Step size of gradient descent."""
+    activation: Activation = "relu"
+    """Nonlinearity of the RNN: ReLU never saturates, so gradients really explode; tanh tames them."""
 
 
 class NextCharParams(DemoParams):

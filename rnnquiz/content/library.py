@@ -6,6 +6,7 @@ would share one review history.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,7 +56,7 @@ class Library:
     flashcards: dict[str, Flashcard] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)
     _sections: dict[str, Section] = field(default_factory=dict)
-    _section_where: dict[str, _Where] = field(default_factory=dict)
+    _locations: dict[str, Location] = field(default_factory=dict)
     _section_course: dict[str, LoadedCourse] = field(default_factory=dict)
     _item_section: dict[str, str] = field(default_factory=dict)
 
@@ -77,31 +78,28 @@ class Library:
         return [term for section in course.sections for term in section.glossary] if course else []
 
     def location(self, item_id: str) -> Location | None:
-        """Where a flashcard, question or section is written, found from its id (robust to pruning)."""
-        if item_id in self._section_where:
-            where = self._section_where[item_id]
-            return _location(where.file, where.node)
-        section_id = self._item_section.get(item_id)
-        if section_id is None:
-            return None
-        where = self._section_where[section_id]
-        for key in ("flashcards", "quiz"):
-            node = _find_by_id(_child(where.node, key), "id", item_id)
-            if node is not None:
-                return _location(where.file, node)
-        return None  # pragma: no cover - every indexed item came from one of those lists
+        """Where a flashcard, question or section (by id) is written."""
+        return self._locations.get(item_id)
 
 
 def load_library(paths: Iterable[Path]) -> Library:
     """Load every content file under `paths` (folders or files); problems are collected, never raised."""
     library = Library()
     documents: list[LoadedDocument] = []
-    for file in _content_files(paths, library.problems):
-        library.files.append(file)
-        loaded = load_file(file)
-        library.problems += loaded.problems
-        documents += loaded.documents
-    _Resolver(library).resolve(documents)
+    # Node trees are many small objects that all live until loading ends; letting the cyclic
+    # garbage collector scan them over and over more than doubled load time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for file in _content_files(paths, library.problems):
+            library.files.append(file)
+            loaded = load_file(file)
+            library.problems += loaded.problems
+            documents += loaded.documents
+        _Resolver(library).resolve(documents)
+    finally:
+        if collecting:
+            gc.enable()
     return library
 
 
@@ -131,7 +129,8 @@ class _Resolver:
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self.first: dict[tuple[str, str], Location] = {}
+        self.where: dict[str, _Where] = {}
+        self.first: dict[tuple[str, str], tuple[Path, Node]] = {}
 
     def problem(self, file: Path, node: Node, message: str, hint: str | None = None) -> None:
         mark = node.start_mark
@@ -141,9 +140,10 @@ class _Resolver:
         """Register an id; a second use is a problem that points back at the first."""
         slot = (namespace, key)
         if slot in self.first:
-            self.problem(file, node, f"duplicate {namespace} id `{key}`", hint=f"first used at {self.first[slot]}")
+            first = _location(*self.first[slot])
+            self.problem(file, node, f"duplicate {namespace} id `{key}`", hint=f"first used at {first}")
             return False
-        self.first[slot] = _location(file, node)
+        self.first[slot] = (file, node)
         return True
 
     def resolve(self, documents: list[LoadedDocument]) -> None:
@@ -160,7 +160,7 @@ class _Resolver:
                         self.add_section(section, document.file, node)
         for document, course in courses:
             self.add_course(document, course)
-        for section_id, where in self.library._section_where.items():
+        for section_id, where in self.where.items():
             if section_id not in self.library._section_course:
                 self.problem(where.file, _child(where.node, "section") or where.node,
                              f"section `{section_id}` is not listed in any course's `sections:`",
@@ -175,20 +175,21 @@ class _Resolver:
         kept: dict[str, list[object]] = {}
         for key, items, index in (("flashcards", section.flashcards, library.flashcards),
                                   ("quiz", section.quiz, library.questions)):
-            list_node = _child(node, key)
+            nodes_by_id = _index_by(_child(node, key), "id")
             kept[key] = []
-            occurrences: dict[str, int] = {}
             for item in items:
-                occurrences[item.id] = occurrences.get(item.id, -1) + 1
-                item_node = _find_by_id(list_node, "id", item.id, occurrences[item.id]) or node
+                same_id = nodes_by_id.get(item.id)
+                item_node = same_id.pop(0) if same_id else node
                 if self.claim("item", item.id, file, _child(item_node, "id") or item_node):
                     index[item.id] = item  # type: ignore[index]
                     library._item_section[item.id] = section.section
+                    library._locations[item.id] = _location(file, item_node)
                     kept[key].append(item)
         if any(len(kept[key]) != len(getattr(section, key)) for key in kept):
             section = section.model_copy(update=kept)  # a duplicate id loses to the first use
         library._sections[section.section] = section
-        library._section_where[section.section] = _Where(file, node)
+        library._locations[section.section] = _location(file, node)
+        self.where[section.section] = _Where(file, node)
 
     def add_course(self, document: LoadedDocument, course: Course) -> None:
         file, node = document.file, document.node
@@ -216,7 +217,7 @@ class _Resolver:
     def check_glossary(self, course: LoadedCourse) -> None:
         names: dict[str, str] = {}
         for section in course.sections:
-            where = self.library._section_where[section.section]
+            where = self.where[section.section]
             terms_node = _child(where.node, "glossary")
             for term in section.glossary:
                 term_node = _find_by_id(terms_node, "term", term.term) or where.node
@@ -227,7 +228,7 @@ class _Resolver:
                                      f"`{course.id}`", hint=f"also under `{names[key]}`")
                     names.setdefault(key, term.term)
         for section in course.sections:
-            where = self.library._section_where[section.section]
+            where = self.where[section.section]
             terms_node = _child(where.node, "glossary")
             for term in section.glossary:
                 term_node = _find_by_id(terms_node, "term", term.term) or where.node
@@ -254,16 +255,17 @@ def _child(node: Node | None, key: str) -> Node | None:
     return None
 
 
-def _find_by_id(list_node: Node | None, key: str, value: str, skip: int = 0) -> Node | None:
-    """The mapping in a YAML list whose `key` is `value` (ids survive pruning; indices do not).
-
-    `skip` passes over earlier mappings with the same id, to point at a duplicate.
-    """
+def _index_by(list_node: Node | None, key: str) -> dict[str, list[Node]]:
+    """The mappings of a YAML list grouped by the text of their `key` (one pass, for large sections)."""
+    index: dict[str, list[Node]] = {}
     if isinstance(list_node, SequenceNode):
         for item in list_node.value:
             id_node = _child(item, key)
-            if isinstance(id_node, ScalarNode) and id_node.value == value:
-                if skip == 0:
-                    return item
-                skip -= 1
-    return None
+            if isinstance(id_node, ScalarNode):
+                index.setdefault(id_node.value, []).append(item)
+    return index
+
+
+def _find_by_id(list_node: Node | None, key: str, value: str) -> Node | None:
+    """The mapping in a YAML list whose `key` is `value` (ids survive pruning; indices do not)."""
+    return next(iter(_index_by(list_node, key).get(value, ())), None)

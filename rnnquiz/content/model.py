@@ -14,6 +14,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    PlainSerializer,
     Discriminator,
     Field,
     Tag,
@@ -49,9 +50,14 @@ def _markdown_or_text(value: Any, handler: Any) -> Any:
     return handler(value)
 
 
+def _dump_text(value: str) -> Any:
+    return {"markdown": str(value)} if isinstance(value, MarkdownStr) else value
+
+
 Text = Annotated[
     str,
     WrapValidator(_markdown_or_text),
+    PlainSerializer(_dump_text),
     WithJsonSchema(
         {
             "anyOf": [
@@ -194,9 +200,9 @@ class GlossaryTerm(Strict):
     """The term as it should be shown."""
     definition: NonEmptyText
     """What the term means."""
-    aliases: list[str] = []
+    aliases: list[str] = Field(default_factory=list)
     """Other names for the term (e.g. `RNN`); glossary search matches them too."""
-    see_also: list[str] = []
+    see_also: list[str] = Field(default_factory=list)
     """Related terms of the same course, by their `term` text."""
 
 
@@ -219,7 +225,7 @@ class Flashcard(Strict):
     """Cloze cards only: text with `{{blanks}}`; `{{answer::hint}}` shows a hint."""
     hint: str | None = None
     """Optional hint shown on request."""
-    tags: list[str] = []
+    tags: list[str] = Field(default_factory=list)
     """Free-form tags."""
 
     @model_validator(mode="after")
@@ -268,7 +274,7 @@ class QuestionBase(Strict):
     """The question."""
     explain: Text | None = None
     """Why the answer is right; shown after answering."""
-    tags: list[str] = []
+    tags: list[str] = Field(default_factory=list)
     """Free-form tags."""
 
 
@@ -328,7 +334,7 @@ class ShortQuestion(QuestionBase):
     type: Literal["short"]
     answer: Annotated[str, Field(min_length=1)]
     """The expected answer."""
-    accept: list[str] = []
+    accept: list[str] = Field(default_factory=list)
     """Other answers that also count as right."""
     pattern: str | None = None
     """Optional regular expression; a full match of the normalised answer counts as right."""
@@ -481,25 +487,25 @@ class Section(Strict):
     """Title shown in menus and headings."""
     markdown: bool = False
     """Render every text field of this section as Markdown (otherwise text is shown literally)."""
-    dialogue: list[DialogueLine] = []
+    dialogue: list[DialogueLine] = Field(default_factory=list)
     """The teacher-student conversation, revealed line by line."""
     summary: Summary | None = None
     """The section summarised at three levels."""
-    deep_dive: list[DeepDiveItem] = []
+    deep_dive: list[DeepDiveItem] = Field(default_factory=list)
     """Points explained in depth, each with a real-life analogy."""
-    key_concepts: list[NonEmptyText] = []
+    key_concepts: list[NonEmptyText] = Field(default_factory=list)
     """The ideas to take away, one per item."""
-    examples: list[Annotated[Example, BeforeValidator(_example_from_text)]] = []
+    examples: list[Annotated[Example, BeforeValidator(_example_from_text)]] = Field(default_factory=list)
     """Examples: text, or `{title, text}`."""
-    memory_aids: list[MemoryAid] = []
+    memory_aids: list[MemoryAid] = Field(default_factory=list)
     """Rhymes, stories, acronyms and mnemonics."""
-    glossary: list[GlossaryTerm] = []
+    glossary: list[GlossaryTerm] = Field(default_factory=list)
     """Terms defined in this section."""
-    flashcards: list[Flashcard] = []
+    flashcards: list[Flashcard] = Field(default_factory=list)
     """Cards for spaced-repetition review."""
-    quiz: list[Question] = []
+    quiz: list[Question] = Field(default_factory=list)
     """Quiz questions."""
-    demos: list[DemoRef] = []
+    demos: list[DemoRef] = Field(default_factory=list)
     """Live demos shown in the lesson."""
 
 

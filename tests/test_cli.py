@@ -1,0 +1,117 @@
+"""The command line as a user meets it: exit codes, output shape, no tracebacks."""
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from rnnquiz import __version__
+from rnnquiz.cli import main
+from rnnquiz.commands import PENDING
+
+
+def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rnnquiz", *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"rnnquiz {__version__}"
+
+
+def test_help_lists_every_subcommand(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for name in ("learn", "study", "quiz", "lab", "demo", "glossary", "stats", "validate", "schema", "new",
+                 "import", "export"):
+        assert name in out
+
+
+@pytest.mark.parametrize("name", sorted(PENDING))
+def test_unbuilt_subcommand_says_so_and_exits_2(name, capsys):
+    assert main([name]) == 2
+    assert "not built yet" in capsys.readouterr().err
+
+
+def test_validate_bundled_course_is_clean(capsys):
+    assert main(["validate"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ok: 1 course(s), 7 section(s)")
+
+
+def test_validate_reports_problems_one_per_line_and_exits_1(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("section: s1\ntitle: One\nflashcard: []\n", encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert f"{bad}:3:1: flashcard: unknown field `flashcard` (did you mean `flashcards`?)" in lines
+    assert captured.err.strip().startswith(f"{len(lines)} problem(s) in 1 file(s)")
+
+
+def test_validate_single_file_resolves_against_its_siblings(tmp_path, capsys):
+    (tmp_path / "course.yaml").write_text("course: c\ntitle: C\nsections: [s1]\n", encoding="utf-8")
+    section = tmp_path / "s1.yaml"
+    section.write_text("section: s1\ntitle: One\n", encoding="utf-8")
+    assert main(["validate", str(section)]) == 0
+
+
+def test_validate_json_format(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("section: s1\ntitle: One\nquiz:\n  - {id: q1, type: single, prompt: p, choices: [a], answer: 0}\n")
+    assert main(["validate", "--format", "json", str(bad)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["ok"] is False
+    problem = next(p for p in report["problems"] if p["path"])
+    assert (problem["file"], problem["line"], problem["col"]) == (str(bad), 4, 48)
+    assert problem["path"] == "quiz[0].choices"
+    assert problem["message"] == "needs at least 2 items, has 1"
+
+
+def test_validate_hostile_input_never_tracebacks(tmp_path):
+    (tmp_path / "bin.yaml").write_bytes(b"\x00\xff\xfe garbage")
+    (tmp_path / "tags.yaml").write_text("!!python/object/new:os.system [echo pwned]\n")
+    (tmp_path / "deep.yaml").write_text("a: " + "[" * 5000 + "]" * 5000 + "\n")
+    result = run_cli("validate", str(tmp_path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "pwned" not in result.stdout
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_content_option_adds_courses(tmp_path, capsys):
+    (tmp_path / "course.yaml").write_text("course: extra\ntitle: Extra\nsections: [x1]\n---\nsection: x1\ntitle: X\n")
+    assert main(["--content", str(tmp_path), "validate"]) == 0
+    assert main(["validate", "--content", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "ok: 2 course(s), 8 section(s)" in out
+
+
+def test_content_env_adds_courses(tmp_path):
+    (tmp_path / "c.yaml").write_text("course: extra\ntitle: Extra\nsections: [{section: x1, title: X}]\n")
+    import os
+
+    result = run_cli("validate", env={**os.environ, "RNNQUIZ_CONTENT": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert "ok: 2 course(s)" in result.stdout
+
+
+def test_schema_is_json_schema_and_matches_the_shipped_copy(capsys):
+    assert main(["schema"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["title"] == "rnnquiz content file"
+    assert {"Course", "Section", "Flashcard", "SingleQuestion"} <= set(printed["$defs"])
+    shipped = Path(__file__).resolve().parents[1] / "content" / "schema.json"
+    assert json.loads(shipped.read_text(encoding="utf-8")) == printed, "run: rnnquiz schema -o content/schema.json"
+
+
+def test_module_entry_point_runs():
+    result = run_cli("validate")
+    assert result.returncode == 0
+    assert result.stdout.startswith("ok:")
