@@ -1,0 +1,22 @@
+"""Quizzes: grading of the eight question types, quiz sessions, and questions made from the glossary.
+
+Pure logic: nothing here imports Textual or does I/O beyond what a caller hands in (a store).
+"""
+
+from rnnquiz.quiz.grading import Grade, Part, grade, normalise, parse_number
+from rnnquiz.quiz.session import QuizItem, QuizResult, QuizScopeError, QuizSession, Review, build_session, present
+
+__all__ = [
+    "Grade",
+    "Part",
+    "QuizItem",
+    "QuizResult",
+    "QuizScopeError",
+    "QuizSession",
+    "Review",
+    "build_session",
+    "grade",
+    "normalise",
+    "parse_number",
+    "present",
+]
