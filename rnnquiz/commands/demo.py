@@ -1,0 +1,174 @@
+"""Print a lab demo without the app: a text plot with a caption, pure ASCII (--plain), or numbers (--json).
+
+The options come from the demos' parameter models in rnnquiz.content.demos, so they always match
+what a course file may set; each demo accepts only its own. Bad values exit 1 with one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import typing
+
+HELP = "print a lab demo (gradient-decay, hidden-state, ...) as a text plot or JSON"
+WIDTH_RANGE = (40, 200)
+
+
+def _fields() -> dict[str, list[tuple[str, object]]]:
+    """Field name -> [(demo name, pydantic field info)] across all demos."""
+    from rnnquiz.content.demos import DEMOS
+
+    found: dict[str, list[tuple[str, object]]] = {}
+    for demo, model in DEMOS.items():
+        for name, info in model.model_fields.items():
+            found.setdefault(name, []).append((demo, info))
+    return found
+
+
+def _metavar(info) -> str:
+    if typing.get_origin(info.annotation) is typing.Literal:
+        return "{" + ",".join(map(str, typing.get_args(info.annotation))) + "}"
+    return {int: "N", float: "X"}.get(info.annotation, "TEXT")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from rnnquiz.content.demos import DEMOS
+
+    parser.add_argument("name", nargs="?", metavar="NAME", help="the demo: " + ", ".join(DEMOS))
+    out = parser.add_mutually_exclusive_group()
+    out.add_argument("--plain", action="store_true", help="pure 7-bit ASCII, no escape sequences (for notes and pipes)")
+    out.add_argument("--json", action="store_true", help="the numbers as JSON (null marks a value that exploded)")
+    parser.add_argument("--width", default="72", metavar="N", help="width of plots and text (default 72)")
+    group = parser.add_argument_group("demo parameters (each demo takes its own; see `rnnquiz demo` for the list)")
+    for name, uses in _fields().items():
+        info = uses[0][1]
+        by_default: dict[str, list[str]] = {}
+        for demo, used in uses:
+            by_default.setdefault(repr(used.default), []).append(demo)
+        where = "; ".join(f"{', '.join(demos)}: default {default}" for default, demos in by_default.items())
+        group.add_argument("--" + name.replace("_", "-"), dest=name, default=argparse.SUPPRESS,
+                           metavar=_metavar(info), help=f"{info.description or name} ({where})")
+
+
+def _error(message: str) -> int:
+    print(f"rnnquiz demo: {message}", file=sys.stderr)
+    return 1
+
+
+def _listing() -> str:
+    from rnnquiz.content.demos import DEMOS, demo_title
+
+    lines = ["Demos (run `rnnquiz demo NAME`, options with `rnnquiz demo --help`):"]
+    for name, model in DEMOS.items():
+        options = " ".join("--" + f.replace("_", "-") for f in model.model_fields)
+        lines += [f"  {name:<15} {demo_title(name)}", f"  {'':<15} options: {options}"]
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from rnnquiz.content.demos import DEMOS
+
+    if args.name is None:
+        print(_listing())
+        return 0
+    name = args.name.replace("_", "-")
+    if name not in DEMOS:
+        return _error(f"unknown demo {args.name!r}; known demos: {', '.join(DEMOS)}")
+    model = DEMOS[name]
+    given = {field: getattr(args, field) for field in _fields() if hasattr(args, field)}
+    foreign = [f for f in given if f not in model.model_fields]
+    if foreign:
+        own = ", ".join("--" + f.replace("_", "-") for f in model.model_fields)
+        flags = ", ".join("--" + f.replace("_", "-") for f in foreign)
+        return _error(f"{name} does not take {flags}; its options are {own}")
+    try:
+        params = model.model_validate(given)
+    except ValidationError as err:
+        for e in err.errors():
+            flag = "--" + "-".join(str(part) for part in e["loc"]).replace("_", "-")
+            _error(f"{flag}: {e['msg']} (got {e['input']!r})")
+        return 1
+    try:
+        width = int(args.width)
+    except ValueError:
+        width = 0
+    if not WIDTH_RANGE[0] <= width <= WIDTH_RANGE[1]:
+        low, high = WIDTH_RANGE
+        return _error(f"--width: expected a whole number from {low} to {high} (got {args.width!r})")
+    mode = "json" if args.json else "plain" if args.plain else "text"
+    return _show(name, params, mode, width, args)
+
+
+def _emit(lines, mode: str) -> None:
+    """Print lines as they come; every line is cleaned, so no escape sequence ever reaches the terminal."""
+    from rnnquiz.rnn.plot import clean
+
+    for line in lines:
+        print(clean(line, ascii=mode == "plain"), flush=True)
+
+
+def _show(name: str, params, mode: str, width: int, args: argparse.Namespace) -> int:
+    """Run the demo; text modes print as it goes, JSON prints one document at the end."""
+    from rnnquiz.rnn import experiments as ex
+    from rnnquiz.rnn import report
+
+    text, fmt = mode != "json", {"width": width, "ascii": mode == "plain"}
+    data: dict = {"demo": name, "params": params.model_dump()}
+    if name == "hidden-state":
+        result = ex.hidden_state(params)
+        lines, numbers = lambda: report.hidden_state_lines(result, **fmt), lambda: report.hidden_state_json(result)
+    elif name == "gradient-decay":
+        main = ex.gradient_decay(params)
+        cells = {k: main if k == params.cell else ex.gradient_decay(params.model_copy(update={"cell": k}))
+                 for k in ("rnn", "lstm", "gru")}
+        sweep = {r: main if r == params.rho else ex.gradient_decay(params.model_copy(update={"rho": r}))
+                 for r in ex.RHO_SWEEP}
+        lines = lambda: report.gradient_decay_lines(main, cells, sweep, **fmt)  # noqa: E731
+        numbers = lambda: report.gradient_decay_json(main, cells, sweep)  # noqa: E731
+    elif name == "memory-task":
+        frame = None
+        for frame in ex.memory_task(params):
+            progress = report.memory_progress(frame)
+            if progress and text:
+                _emit([progress], mode)
+        lines, numbers = lambda: [""] + report.memory_lines(frame, **fmt), lambda: report.memory_json(frame)
+    elif name == "clipping":
+        frame = ex.final(ex.clipping(params))
+        lines, numbers = lambda: report.clipping_lines(frame, params, **fmt), lambda: report.jsonable(frame)
+    else:
+        found = _next_char(params, mode, fmt, args)
+        if isinstance(found, int):
+            return found
+        lines, numbers = (lambda: found), (lambda: found)
+    if text:
+        _emit(lines(), mode)
+    else:
+        data.update(numbers())
+        print(json.dumps(data, allow_nan=False))
+    return 0
+
+
+def _next_char(params, mode: str, fmt: dict, args: argparse.Namespace):
+    """Stream samples as the model learns; returns the closing lines (text) or the numbers (JSON)."""
+    from rnnquiz.commands._common import content_paths_from_args
+    from rnnquiz.rnn import experiments as ex
+    from rnnquiz.rnn import report
+    from rnnquiz.rnn.corpus import course_text
+
+    text = course_text(content_paths_from_args(args))
+    if len(text) <= params.seq_length:
+        return _error(f"--seq-length: the course text has only {len(text)} characters")
+    if mode != "json":
+        _emit(report.next_char_header(params, len(text), **fmt), mode)
+    samples, frame = [], None
+    for frame in ex.next_char(params, text, report_every=max(1, params.train_steps // 5)):
+        samples.append({"step": frame.step, "loss": report.jsonable(frame.losses[-1]), "sample": frame.sample})
+        if mode != "json":
+            _emit(report.next_char_progress(frame, **fmt) + [""], mode)
+    if mode != "json":
+        return report.next_char_lines(frame, **fmt)
+    return {"losses": report.jsonable(frame.losses), "samples": samples, "vocab_size": frame.vocab_size,
+            "text_length": len(text), "non_finite": report.NULL_NOTE}
