@@ -1,0 +1,74 @@
+"""Type-in answers: what the learner typed against what was expected, and a suggested rating.
+
+The comparison ignores case, Unicode form and runs of spaces; the diff is shown on the learner's and
+the expected text as written, so the screen can mark what was missing and what was extra.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+from fsrs import Rating
+
+NEAR_MISS = 0.85
+"""Similarity from which a wrong answer still counts as remembered, with a typo (Hard)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPart:
+    kind: Literal["equal", "missing", "extra"]
+    """`missing`: expected but not typed; `extra`: typed but not expected."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TypedAnswer:
+    typed: str
+    expected: str
+    """The accepted answer closest to what was typed."""
+    parts: tuple[DiffPart, ...]
+    exact: bool
+    similarity: float
+    suggested: Rating
+
+
+def _tidy(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def compare_typed(typed: str, expected: Sequence[str] | str) -> TypedAnswer:
+    """Compare a typed answer with the accepted answer(s) and suggest Good, Hard or Again."""
+    options = [expected] if isinstance(expected, str) else list(expected)
+    if not options:
+        raise ValueError("no expected answer to compare with")
+    typed_tidy = _tidy(typed)
+    best = max((_compare(typed_tidy, _tidy(option)) for option in options), key=lambda a: (a.exact, a.similarity))
+    return best
+
+
+def _compare(typed: str, expected: str) -> TypedAnswer:
+    # Matching on lower-cased characters keeps one element per original character, so the diff
+    # can be cut from the texts exactly as written.
+    matcher = SequenceMatcher(None, [c.lower() for c in typed], [c.lower() for c in expected], autojunk=False)
+    parts: list[DiffPart] = []
+    for op, t1, t2, e1, e2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(DiffPart("equal", expected[e1:e2]))
+            continue
+        if t2 > t1:
+            parts.append(DiffPart("extra", typed[t1:t2]))
+        if e2 > e1:
+            parts.append(DiffPart("missing", expected[e1:e2]))
+    exact = typed.casefold() == expected.casefold()
+    similarity = 1.0 if exact else matcher.ratio()
+    if exact:
+        suggested = Rating.Good
+    elif typed and similarity >= NEAR_MISS:
+        suggested = Rating.Hard
+    else:
+        suggested = Rating.Again
+    return TypedAnswer(typed, expected, tuple(parts), exact, similarity, suggested)

@@ -1,0 +1,87 @@
+from datetime import timedelta
+
+import pytest
+from fsrs import Rating, State
+
+from rnnquiz.study.scheduler import StudyScheduler, format_interval, rating_for_score
+from rnnquiz.study.typein import compare_typed
+
+from .conftest import START
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [
+        (timedelta(seconds=20), "1m"),
+        (timedelta(minutes=10), "10m"),
+        (timedelta(minutes=5, seconds=30), "6m"),
+        (timedelta(hours=5), "5h"),
+        (timedelta(days=2), "2d"),
+        (timedelta(days=91), "3mo"),
+        (timedelta(days=511), "1.4y"),
+        (timedelta(days=365 * 15), "15y"),
+    ],
+)
+def test_format_interval(delta, text):
+    assert format_interval(delta) == text
+
+
+def test_new_card_previews_are_fsrs_learning_steps_without_fuzz(scheduler):
+    labels = scheduler.preview_labels(None, START)
+    assert labels[Rating.Again] == "Again · 1m"
+    assert labels[Rating.Good] == "Good · 10m"
+    assert labels[Rating.Easy].startswith("Easy · ") and labels[Rating.Easy].endswith("d")
+
+
+def test_review_follows_fsrs_and_preview_matches_the_actual_interval(scheduler):
+    first = scheduler.review(None, "c", "card", Rating.Good, START).item
+    assert (first.state, first.step, first.reps, first.due) == (State.Learning, 1, 1, START + timedelta(minutes=10))
+    at = first.due
+    expected = scheduler.preview(first, at)[Rating.Good]
+    second = scheduler.review(first, "c", "card", Rating.Good, at).item
+    assert second.state == State.Review and second.due - at == expected and expected >= timedelta(days=1)
+
+
+def test_lapses_count_only_forgotten_reviews_and_the_eighth_makes_a_leech():
+    scheduler = StudyScheduler(enable_fuzzing=False)
+    at = START
+    item = scheduler.review(None, "c", "card", Rating.Easy, at).item
+    results = []
+    for _ in range(8):
+        at = item.due
+        result = scheduler.review(item, "c", "card", Rating.Again, at)  # review -> relearning: a lapse
+        results.append(result)
+        at = result.item.due
+        item = scheduler.review(result.item, "c", "card", Rating.Good, at).item  # relearning -> review
+    assert [r.lapsed for r in results] == [True] * 8
+    assert [r.became_leech for r in results] == [False] * 7 + [True]
+    assert item.lapses == 8 and item.leech and item.suspended
+
+
+def test_fuzzing_is_off_when_asked_and_desired_retention_changes_intervals():
+    lax = StudyScheduler(0.8, enable_fuzzing=False)
+    strict = StudyScheduler(0.95, enable_fuzzing=False)
+    item = lax.review(None, "c", "card", Rating.Easy, START).item
+    assert lax.preview(item, item.due)[Rating.Good] > strict.preview(item, item.due)[Rating.Good]
+    with pytest.raises(ValueError):
+        StudyScheduler(1.5)
+
+
+def test_rating_for_quiz_scores():
+    assert [rating_for_score(s) for s in (0.0, 0.4, 0.5, 0.99, 1.0)] == [
+        Rating.Again, Rating.Again, Rating.Hard, Rating.Hard, Rating.Good,
+    ]
+
+
+def test_type_in_comparison_shows_differences_and_suggests_a_rating():
+    exact = compare_typed("  Hidden   STATE ", "hidden state")
+    assert exact.exact and exact.suggested == Rating.Good
+    typo = compare_typed("hiden state", "hidden state")
+    assert not typo.exact and typo.suggested == Rating.Hard
+    assert "".join(p.text for p in typo.parts if p.kind != "extra") == "hidden state"
+    assert "".join(p.text for p in typo.parts if p.kind != "missing") == "hiden state"
+    assert [p.text for p in typo.parts if p.kind == "missing"] == ["d"]
+    wrong = compare_typed("gradient", ["hidden state", "h"])
+    assert wrong.suggested == Rating.Again
+    assert compare_typed("", "x").suggested == Rating.Again
+    assert compare_typed("steps", ["time", "steps"]).exact
