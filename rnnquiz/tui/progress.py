@@ -1,0 +1,136 @@
+"""The seam between the screens and the study store.
+
+Screens ask `Progress` simple questions (is this section read? how many cards are due?) and never
+touch SQLite. That keeps tests on a `tmp_path` database or an in-memory stand-in, lets the app
+start while the store module is missing or broken, and means a failing disk shows a notice
+instead of a traceback. No Textual import here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+ErrorHandler = Callable[[str], None]
+
+
+class MemoryStore:
+    """A stand-in with the store's API that forgets everything on exit; used when no store opens."""
+
+    persistent = False
+
+    def __init__(self) -> None:
+        self._read: dict[str, datetime] = {}
+        self._settings: dict[str, str] = {}
+
+    def mark_section_read(self, section_id: str, at: datetime) -> None:
+        self._read.setdefault(section_id, at)
+
+    def sections_read(self) -> dict[str, datetime]:
+        return dict(self._read)
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        return self._settings.get(key, default)
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._settings[key] = value
+
+
+def open_store(data_dir: Path) -> tuple[Any, str | None]:
+    """The SQLite store in `data_dir`, or a `MemoryStore` and the reason it could not be opened."""
+    try:
+        from rnnquiz.study.store import Store
+    except ImportError as error:
+        return MemoryStore(), f"progress will not be saved: the study store is not available ({error})"
+    try:
+        store = Store.open(data_dir)
+    except Exception as error:  # a locked, newer or unwritable database must not stop the app
+        log.exception("could not open the study store")
+        return MemoryStore(), f"progress will not be saved: {error}"
+    return store, store.notice  # notice: a damaged file was moved aside and a fresh one started
+
+
+class Progress:
+    """What the screens need from the store, with every store error turned into a notice."""
+
+    def __init__(self, store: Any | None = None, on_error: ErrorHandler | None = None) -> None:
+        self.store = store if store is not None else MemoryStore()
+        self.on_error = on_error
+        self._read: set[str] | None = None
+        self._due: dict[str, int] | None = None
+
+    @property
+    def persistent(self) -> bool:
+        return bool(getattr(self.store, "persistent", True))
+
+    def _call(self, method: str, *args: Any, default: Any = None) -> Any:
+        function = getattr(self.store, method, None)
+        if function is None:
+            return default
+        try:
+            return function(*args)
+        except Exception as error:
+            log.exception("study store call %s failed", method)
+            if self.on_error is not None:
+                self.on_error(f"could not {method.replace('_', ' ')}: {error}")
+            return default
+
+    def read_sections(self) -> set[str]:
+        if self._read is None:
+            self._read = set(self._call("sections_read", default=()) or ())
+        return self._read
+
+    def is_read(self, section_id: str) -> bool:
+        return section_id in self.read_sections()
+
+    def mark_read(self, section_id: str) -> bool:
+        """Record that the learner read a section; True the first time."""
+        if self.is_read(section_id):
+            return False
+        self._call("mark_section_read", section_id, datetime.now(timezone.utc))
+        self.read_sections().add(section_id)
+        return True
+
+    def due_by_card(self) -> dict[str, int]:
+        """Flashcard id -> review units due now (a reversible or cloze card has several units).
+
+        Read once and cached: the home screen asks for every section; `refresh()` forgets it.
+        """
+        if self._due is None:
+            units = self._call("due_items", "card", None, datetime.now(timezone.utc), default=None) or []
+            self._due = {}
+            for unit in units:
+                card = _card_of_unit(unit)
+                self._due[card] = self._due.get(card, 0) + 1
+        return self._due
+
+    def due_count(self, card_ids: Iterable[str]) -> int:
+        """Review units of these flashcards due now."""
+        due = self.due_by_card()
+        return sum(due.get(card_id, 0) for card_id in card_ids)
+
+    def best_score(self, section_id: str, question_ids: Iterable[str]) -> float | None:
+        """Best quiz score of a section (0..1) over its current questions, or None if never taken."""
+        return self._call("best_quiz_score", section_id, list(question_ids))
+
+    def refresh(self) -> None:
+        """Forget cached answers, so the next questions see reviews done since."""
+        self._read = None
+        self._due = None
+
+    def setting(self, key: str) -> str | None:
+        value = self._call("get_setting", key)
+        return value if isinstance(value, str) else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._call("set_setting", key, value)
+
+
+def _card_of_unit(unit_id: str) -> str:
+    """The flashcard a review unit belongs to: `id`, `id~rev` and `id#2` all belong to `id`."""
+    return unit_id.split("~", 1)[0].split("#", 1)[0]

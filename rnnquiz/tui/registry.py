@@ -1,0 +1,91 @@
+"""Every screen the app can open, by name: the one list that bindings, the palette and help read.
+
+To add a screen, write `rnnquiz/tui/screens/NAME.py` with a `Screen` subclass whose constructor
+is `(context: AppContext, arg: str | None = None)`, then add (or fill in the `target` of) one
+`ScreenSpec` below. Its global key, palette commands and help entry follow from the spec. Modules are
+imported only when a screen first opens, so the home screen starts fast however many there are.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from rnnquiz.tui.context import AppContext
+
+ArgKind = Literal["none", "section", "course"]
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenSpec:
+    """How to open one screen."""
+
+    name: str
+    """Name used by `App.open_screen(name)`, the `open` action and `create_app(initial=...)`."""
+    title: str
+    """Shown in the command palette and the help screen."""
+    help: str
+    """One line for the command palette (plain text, never markup)."""
+    target: str | None
+    """`module:Class` of the screen, or None while it is not built yet."""
+    key: str | None = None
+    """Global key that opens it (with no argument), or None."""
+    arg: ArgKind = "none"
+    """What the screen is about: the palette offers one command per section or course."""
+    verb: str | None = None
+    """Palette prefix for per-section commands (`Learn: <section>`); defaults to the title."""
+
+    @property
+    def built(self) -> bool:
+        return self.target is not None
+
+    def screen_class(self) -> type[Screen]:
+        if self.target is None:
+            raise LookupError(f"the {self.title.lower()} screen is not built yet")
+        module_name, _, class_name = self.target.partition(":")
+        return getattr(importlib.import_module(module_name), class_name)
+
+    def create(self, context: AppContext, arg: str | None = None) -> Screen:
+        """A new screen, tagged with its name and argument so the app can return to it later."""
+        screen = self.screen_class()(context, arg)
+        screen.screen_name = self.name  # type: ignore[attr-defined]
+        if getattr(screen, "screen_arg", None) is None:
+            screen.screen_arg = arg  # type: ignore[attr-defined]
+        return screen
+
+
+SCREENS: dict[str, ScreenSpec] = {
+    spec.name: spec
+    for spec in (
+        ScreenSpec("home", "Home", "Courses, sections and progress", "rnnquiz.tui.screens.home:HomeScreen", key="h"),
+        ScreenSpec("learn", "Lesson", "Read a section: dialogue, summary, deep dive and more",
+                   "rnnquiz.tui.screens.lesson:LessonScreen", arg="section", verb="Learn"),
+        ScreenSpec("glossary", "Glossary", "Every term, filtered as you type",
+                   "rnnquiz.tui.screens.glossary:GlossaryScreen", key="g"),
+        ScreenSpec("help", "Keys", "Every key of every screen", "rnnquiz.tui.screens.help:HelpScreen"),
+        # Planned screens: set `target` when they exist; until then they say "not built yet".
+        ScreenSpec("study", "Flashcards", "Review the flashcards that are due", None, key="f"),
+        ScreenSpec("quiz", "Quiz", "Take a section's quiz", None, arg="section"),
+        # The lesson opens the lab with arg "SECTION#INDEX": the INDEX-th entry of that section's `demos:`.
+        ScreenSpec("lab", "RNN lab", "Run the live RNN demos", None, key="L"),
+        ScreenSpec("stats", "Statistics", "Reviews, retention and quiz history", None),
+    )
+}
+"""Screen name -> spec, in the order the palette lists them."""
+
+
+def get(name: str) -> ScreenSpec:
+    try:
+        return SCREENS[name]
+    except KeyError:
+        raise LookupError(f"no screen named {name!r}") from None
+
+
+def keyed() -> Iterator[ScreenSpec]:
+    """Screens with a global key, for the app's bindings."""
+    return (spec for spec in SCREENS.values() if spec.key)

@@ -1,0 +1,1 @@
+"""One screen per file; the registry in `rnnquiz.tui.registry` says how each is opened."""

@@ -1,0 +1,65 @@
+"""Every key of every screen, read from the bindings themselves so the list cannot go stale."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from rnnquiz.tui import registry
+from rnnquiz.tui.context import AppContext
+
+EXTRA_KEYS = {
+    "Home": [("enter, click", "Open the highlighted lesson"), ("up/down", "Move between sections")],
+    "Lesson": [("1 to 8", "Jump to a part (the tabs, left to right)"),
+               ("up/down j/k", "Deep dive: previous / next point"), ("tab", "Move between controls")],
+    "Glossary": [("typing", "Filters the terms"), ("enter", "Filter: go to the terms; term: go to its definition"),
+                 ("tab", "Reach the see-also links (enter follows one)")],
+    "Everywhere": [("ctrl+p", "Command palette: jump to any section, the glossary, flashcards, quiz, lab"),
+                   ("ctrl+q", "Quit")],
+}
+"""Keys handled by widgets rather than bindings, which the binding lists alone would miss."""
+
+
+def key_rows(bindings: Iterable[BindingType], display: Callable[[Binding], str]) -> list[tuple[str, str]]:
+    """(keys, description) rows, keys of one action joined: `space/enter  Next line`."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    for binding in Binding.make_bindings(bindings):
+        if binding.description:
+            rows.setdefault((binding.action, binding.description), []).append(display(binding))
+    return [("/".join(keys), description) for (_, description), keys in rows.items()]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal list of keys; any of escape, q, ? or F1 closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark,f1", "app.pop_screen", "Close", id="help.close")]
+
+    def __init__(self, context: AppContext | None = None, arg: str | None = None) -> None:
+        super().__init__(classes="help")
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Static(Content.styled("Keys", "bold $accent"), id="help-title")
+            with VerticalScroll(id="help-body"):
+                for title, rows in self._groups():
+                    yield Static(Content.styled(title, "bold underline"), classes="help-group")
+                    for keys, text in rows:
+                        with Horizontal(classes="help-row"):
+                            yield Static(Content.styled(keys, "bold"), classes="help-keys")
+                            yield Static(Content(text), classes="help-text")
+            yield Static(Content("escape closes this window"), id="help-hint")
+
+    def _groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        display = self.app.get_key_display
+        groups = [("Everywhere", key_rows(self.app.BINDINGS, display) + EXTRA_KEYS["Everywhere"])]
+        for spec in registry.SCREENS.values():
+            if spec.built and spec.name != "help":
+                rows = key_rows(spec.screen_class().BINDINGS, display)
+                groups.append((spec.title, rows + EXTRA_KEYS.get(spec.title, [])))
+        return groups

@@ -1,0 +1,1 @@
+"""Reusable widgets. Each one renders content text literally (see `literal.py`)."""

@@ -1,0 +1,74 @@
+"""A demo referenced by a lesson: its name, caption and parameters, and a way into the lab.
+
+This is a stand-in for the live demo widget of the RNN lab. The lesson builds demos only through
+`demo_widget()`, so wiring the live widget in means changing that one function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from rnnquiz.content.demos import DEMOS, demo_title
+from rnnquiz.tui.widgets.literal import literal
+
+
+def demo_target(section_id: str, index: int) -> str:
+    """The lab's argument for a lesson's demo: the section and the demo's position in it."""
+    return f"{section_id}#{index}"
+
+
+def params_text(ref: Any) -> str:
+    """`name = value` for each parameter; the ones the author set come first."""
+    params = getattr(ref, "params", None)
+    if params is None:
+        return "default parameters"
+    values = params.model_dump()
+    order = sorted(values, key=lambda name: (name not in params.model_fields_set, name))
+    return ", ".join(f"{name} = {values[name]!r}" for name in order)
+
+
+class DemoCard(Vertical):
+    """Name, caption, parameters and an 'open in lab' button."""
+
+    @dataclass
+    class OpenRequested(Message):
+        """The learner wants to run this demo in the lab."""
+
+        target: str
+        demo: str
+
+    def __init__(self, ref: Any, section_id: str, index: int) -> None:
+        super().__init__(classes="demo-card")
+        self.ref = ref
+        self.target = demo_target(section_id, index)
+
+    def compose(self) -> ComposeResult:
+        name = self.ref.demo
+        title = demo_title(name) if name in DEMOS else name
+        yield Static(Content.assemble(("Demo: ", "bold"), (name, "bold"), " - ", literal(title)),
+                     classes="demo-title", markup=False)
+        if self.ref.caption:
+            yield Static(literal(self.ref.caption), classes="demo-caption", markup=False)
+        yield Static(Content.assemble(("Parameters: ", "italic"), literal(params_text(self.ref))),
+                     classes="demo-params", markup=False)
+        yield Button(Content("Open in the lab"), classes="demo-open", compact=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.open()
+
+    def open(self) -> None:
+        self.post_message(self.OpenRequested(self.target, self.ref.demo))
+
+
+def demo_widget(ref: Any, section_id: str, index: int) -> Widget:
+    """The widget shown for one demo reference in a lesson (swap in the live demo here)."""
+    return DemoCard(ref, section_id, index)

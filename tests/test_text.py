@@ -1,0 +1,37 @@
+"""safe_text: content reaches the terminal as visible text, never as control sequences."""
+
+import pytest
+
+from rnnquiz.content.text import safe_text, speakable
+
+
+LITERAL = ["h[t-1]", "W[hh]", "[/]", "[bold]x[/bold]", "[$accent]", "循环 🧠", "a\nb", "a\tb", ""]
+
+
+@pytest.mark.parametrize("text", LITERAL)
+def test_printable_text_and_newlines_and_tabs_are_unchanged(text):
+    assert safe_text(text) == text
+
+
+def test_escape_becomes_a_visible_symbol():
+    assert safe_text("\x1b[31mred\x1b[0m") == "␛[31mred␛[0m"
+
+
+@pytest.mark.parametrize(("raw", "shown"), [("\a", "␇"), ("\b", "␈"), ("\x00", "␀"), ("\x7f", "␡"),
+                                            ("\x0c", "␌"), ("\x9b", "\ufffd"), ("\x85", "\n"), ("\u2028", "\n")])
+def test_other_controls(raw, shown):
+    assert safe_text(f"a{raw}b") == f"a{shown}b"
+
+
+def test_windows_line_ends_become_newlines_but_a_stray_carriage_return_shows():
+    assert safe_text("one\r\ntwo\rthree") == "one\ntwo␍three"
+
+
+def test_no_c0_or_c1_control_survives_except_newline_and_tab():
+    everything = "".join(chr(c) for c in range(0x00, 0xA0))
+    cleaned = safe_text(everything)
+    assert not [ch for ch in cleaned if (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0) and ch not in "\n\t"]
+
+
+def test_speakable_drops_controls_and_joins_lines():
+    assert speakable("Hello\x1b[31m\n  world\u200b!") == "Hello [31m world!"
