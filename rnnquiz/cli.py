@@ -1,7 +1,9 @@
 """Command-line entry point: `rnnquiz` starts the app, subcommands do one job each.
 
 Only argparse is imported up front; each subcommand imports what it needs when it runs, so that
-`rnnquiz --help` and `rnnquiz validate` start fast and never load Textual or NumPy.
+`rnnquiz --help` and `rnnquiz validate` start fast and never load Textual or NumPy. A subcommand's
+own options are added only when that subcommand is used (or its help is shown): building `demo`'s
+options imports pydantic, which `rnnquiz` alone (the app) must not pay for at start-up.
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rnnquiz import __version__
-from rnnquiz.commands import COMMANDS, PENDING
+from rnnquiz.commands import COMMANDS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -39,6 +43,32 @@ def _common_options(*, for_subcommand: bool) -> argparse.ArgumentParser:
     return parser
 
 
+class _LazyParser(argparse.ArgumentParser):
+    """A subcommand's parser that adds its arguments the first time it parses or shows help."""
+
+    def __init__(self, *args: Any, add_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._add_arguments = add_arguments
+
+    def _complete(self) -> None:
+        add, self._add_arguments = self._add_arguments, None
+        if add is not None:
+            add(self)
+
+    def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+        self._complete()
+        return super().parse_known_args(args, namespace)
+
+    def format_usage(self) -> str:
+        self._complete()
+        return super().format_usage()
+
+    def format_help(self) -> str:
+        self._complete()
+        return super().format_help()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole CLI; subcommand modules add their own arguments."""
     parser = argparse.ArgumentParser(
@@ -47,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[_common_options(for_subcommand=False)],
     )
     parser.add_argument("--version", action="version", version=f"rnnquiz {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_LazyParser)
     sub_common = _common_options(for_subcommand=True)
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(module_name)
@@ -56,22 +86,10 @@ def build_parser() -> argparse.ArgumentParser:
             help=module.HELP,
             description=module.__doc__,
             parents=[sub_common],
+            add_arguments=module.add_arguments,
         )
-        module.add_arguments(sub)
         sub.set_defaults(run=module.run)
-    for name, what in PENDING.items():
-        sub = subparsers.add_parser(name, help=f"{what} (not built yet)", parents=[sub_common])
-        sub.add_argument("rest", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
-        sub.set_defaults(run=_pending(name, what))
     return parser
-
-
-def _pending(name: str, what: str):
-    def run(args: argparse.Namespace) -> int:
-        print(f"rnnquiz {name}: {what} is not built yet.", file=sys.stderr)
-        return EXIT_USAGE
-
-    return run
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,7 +10,6 @@ import pytest
 
 from rnnquiz import __version__
 from rnnquiz.cli import main
-from rnnquiz.commands import PENDING
 
 
 def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -29,14 +28,8 @@ def test_help_lists_every_subcommand(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     for name in ("learn", "study", "quiz", "lab", "demo", "glossary", "stats", "validate", "schema", "new",
-                 "import", "export"):
+                 "import", "export", "preview"):
         assert name in out
-
-
-@pytest.mark.parametrize("name", sorted(PENDING))
-def test_unbuilt_subcommand_says_so_and_exits_2(name, capsys):
-    assert main([name]) == 2
-    assert "not built yet" in capsys.readouterr().err
 
 
 def test_validate_bundled_course_is_clean(capsys):

@@ -13,13 +13,9 @@ COMMANDS: dict[str, str] = {
     "new": "rnnquiz.commands.new",
     "import": "rnnquiz.commands.import_",
     "export": "rnnquiz.commands.export",
+    "lab": "rnnquiz.commands.lab",
+    "quiz": "rnnquiz.commands.quiz",
+    "study": "rnnquiz.commands.study",
+    "preview": "rnnquiz.commands.preview",
 }
 """Subcommand name -> module that implements it."""
-
-PENDING: dict[str, str] = {
-    "study": "flashcard review",
-    "quiz": "the quiz screen",
-    "lab": "the RNN lab",
-    "preview": "previewing a content file",
-}
-"""Subcommands that are planned but not built yet: they say so and exit 2."""

@@ -26,12 +26,18 @@ def load_library_from_args(args: argparse.Namespace, *, warn: bool = True) -> Li
     from rnnquiz.content.library import load_library
 
     library = load_library(content_paths_from_args(args))
-    if warn and library.problems:
-        for problem in library.problems:
+    if warn:
+        warn_about_problems([str(problem) for problem in library.problems])
+    return library
+
+
+def warn_about_problems(problems: list[str]) -> None:
+    """Print content problems (`file:line:col: message`) on stderr, then how many there were."""
+    if problems:
+        for problem in problems:
             print(f"warning: {problem}", file=sys.stderr)
         print(
-            f"warning: {len(library.problems)} problem(s) in content; the invalid parts were skipped "
+            f"warning: {len(problems)} problem(s) in content; the invalid parts were skipped "
             "(run `rnnquiz validate` for details)",
             file=sys.stderr,
         )
-    return library

@@ -1,13 +1,21 @@
-"""Open the app on the home screen (what `rnnquiz` does with no command)."""
+"""Open the app on the home screen (what `rnnquiz` does with no command).
+
+Start-up is kept close to a bare Textual app's: the home screen is drawn from the library's outline,
+read from a small cache in the data folder when no content file changed since it was written, and
+the full library loads in a worker just after. Other commands (`learn`, `study`...) call `prepare`,
+which loads the library before the app starts, because they need it to check their arguments.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rnnquiz.content.library import Library
+    from rnnquiz.content.live import LiveLibrary
     from rnnquiz.tui.app import RnnQuizApp
 
 HELP = "open the app on the home screen"
@@ -17,34 +25,72 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """No options of its own: --content and --data-dir are common to every command."""
 
 
-def prepare(args: argparse.Namespace) -> tuple[Library, Any, list[str]]:
-    """The library, the progress store and the warnings to show in the app.
+def content_warnings(problems: Sequence[str]) -> list[str]:
+    """The one notice the app shows about content problems (they are also printed on stderr)."""
+    if not problems:
+        return []
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return [f"{len(problems)} problem(s) in the course files; the invalid parts were skipped. "
+            f"Run `rnnquiz validate` for details. First: {problems[0]}{more}"]
 
-    Content problems and a store that will not open are printed to stderr and also shown in the
-    app, because the terminal's scrollback is hidden while the app runs.
-    """
-    from rnnquiz.commands._common import data_dir_from_args, load_library_from_args
+
+def _open_store(args: argparse.Namespace, warnings: list[str]) -> Any:
+    from rnnquiz.commands._common import data_dir_from_args
     from rnnquiz.tui.progress import open_store
 
-    library = load_library_from_args(args)
-    warnings: list[str] = []
-    if library.problems:
-        first = library.problems[0]
-        more = f" (and {len(library.problems) - 1} more)" if len(library.problems) > 1 else ""
-        warnings.append(f"{len(library.problems)} problem(s) in the course files; the invalid parts were "
-                        f"skipped. Run `rnnquiz validate` for details. First: {first}{more}")
     store, why = open_store(data_dir_from_args(args))
     if why:
         print(f"warning: {why}", file=sys.stderr)
         warnings.append(why)
-    return library, store, warnings
+    return store
+
+
+def open_live(args: argparse.Namespace) -> LiveLibrary:
+    """The content in use, from the outline cache when it is fresh (warm start), else loaded now."""
+    from rnnquiz.commands._common import content_paths_from_args, data_dir_from_args
+    from rnnquiz.content.live import LiveLibrary
+
+    return LiveLibrary.open(content_paths_from_args(args), cache_dir=data_dir_from_args(args))
+
+
+def prepare_home(args: argparse.Namespace) -> tuple[LiveLibrary, Any, list[str]]:
+    """For the home screen: the live library (perhaps not loaded yet), the store and the warnings.
+
+    Content problems and a store that will not open are printed to stderr and also shown in the
+    app, because the terminal's scrollback is hidden while the app runs.
+    """
+    from rnnquiz.commands._common import warn_about_problems
+
+    live = open_live(args)
+    warn_about_problems(list(live.outline.problems))
+    warnings = content_warnings(live.outline.problems)
+    return live, _open_store(args, warnings), warnings
+
+
+def prepare(args: argparse.Namespace) -> tuple[Library, Any, list[str]]:
+    """The loaded library, the progress store and the warnings to show in the app (for commands
+    that need the library before the app starts)."""
+    from rnnquiz.commands._common import warn_about_problems
+
+    library = open_live(args).get()  # also refreshes the outline cache for the next `rnnquiz`
+    problems = [str(problem) for problem in library.problems]
+    warn_about_problems(problems)
+    warnings = content_warnings(problems)
+    return library, _open_store(args, warnings), warnings
 
 
 def build_app(args: argparse.Namespace, initial: str = "home", arg: str | None = None,
-              prepared: tuple[Library, Any, list[str]] | None = None) -> RnnQuizApp:
+              prepared: tuple[Library | LiveLibrary, Any, list[str]] | None = None) -> RnnQuizApp:
+    """The app for the command line's content and data folder; the content files are watched."""
+    from rnnquiz.commands._common import content_paths_from_args, data_dir_from_args
+    from rnnquiz.content.live import LiveLibrary
     from rnnquiz.tui.app import create_app
 
-    library, store, warnings = prepared or prepare(args)
+    if prepared is None:
+        prepared = prepare_home(args) if initial == "home" else prepare(args)
+    library, store, warnings = prepared
+    if not isinstance(library, LiveLibrary):
+        library = LiveLibrary(content_paths_from_args(args), library=library, cache_dir=data_dir_from_args(args))
     return create_app(library, store, initial=initial, arg=arg, warnings=warnings)
 
 

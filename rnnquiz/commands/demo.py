@@ -33,6 +33,7 @@ def _metavar(info) -> str:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Called by the CLI only when `demo` is the command (or its help is shown): it imports pydantic."""
     from rnnquiz.content.demos import DEMOS
 
     parser.add_argument("name", nargs="?", metavar="NAME", help="the demo: " + ", ".join(DEMOS))
@@ -40,7 +41,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--plain", action="store_true", help="pure 7-bit ASCII, no escape sequences (for notes and pipes)")
     out.add_argument("--json", action="store_true", help="the numbers as JSON (null marks a value that exploded)")
     parser.add_argument("--width", default="72", metavar="N", help="width of plots and text (default 72)")
-    group = parser.add_argument_group("demo parameters (each demo takes its own; see `rnnquiz demo` for the list)")
+    add_demo_options(parser)
+
+
+def add_demo_options(
+    parser: argparse.ArgumentParser,
+    title: str = "demo parameters (each demo takes its own; see `rnnquiz demo` for the list)",
+) -> None:
+    """Add one `--option` per demo parameter (`--rho`, `--steps`, ...), built from the demos' models.
+
+    Stable API, shared by every command that takes demo parameters. Each option's `dest` is the
+    field name and its default is `argparse.SUPPRESS`, so `demo_params_given(args)` returns only
+    what was typed. Values arrive as text; validate them with the demo's model. Imports pydantic:
+    call it from a command's `add_arguments`, which the CLI runs only for the command in use.
+    """
+    group = parser.add_argument_group(title)
     for name, uses in _fields().items():
         info = uses[0][1]
         by_default: dict[str, list[str]] = {}
@@ -49,6 +64,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         where = "; ".join(f"{', '.join(demos)}: default {default}" for default, demos in by_default.items())
         group.add_argument("--" + name.replace("_", "-"), dest=name, default=argparse.SUPPRESS,
                            metavar=_metavar(info), help=f"{info.description or name} ({where})")
+
+
+def demo_params_given(args: argparse.Namespace) -> dict[str, object]:
+    """The demo parameters typed on the command line (by field name), as `add_demo_options` added them."""
+    return {field: getattr(args, field) for field in _fields() if hasattr(args, field)}
 
 
 def _error(message: str) -> int:
@@ -78,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if name not in DEMOS:
         return _error(f"unknown demo {args.name!r}; known demos: {', '.join(DEMOS)}")
     model = DEMOS[name]
-    given = {field: getattr(args, field) for field in _fields() if hasattr(args, field)}
+    given = demo_params_given(args)
     foreign = [f for f in given if f not in model.model_fields]
     if foreign:
         own = ", ".join("--" + f.replace("_", "-") for f in model.model_fields)

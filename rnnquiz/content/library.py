@@ -14,11 +14,10 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from rnnquiz.content.errors import close_match
+from rnnquiz.content.files import CONTENT_SUFFIXES
 from rnnquiz.content.loader import LoadedDocument, load_file
 from rnnquiz.content.model import Course, Flashcard, GlossaryTerm, Question, Section
 from rnnquiz.content.problems import Location, Problem
-
-CONTENT_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(slots=True)

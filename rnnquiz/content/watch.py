@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rnnquiz.content.library import CONTENT_SUFFIXES
+from rnnquiz.content.files import CONTENT_SUFFIXES
 
 Stamp = tuple[int, int]
 """(st_mtime_ns, st_size) of a file."""

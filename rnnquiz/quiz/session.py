@@ -328,11 +328,11 @@ class QuizSession:
         saved = []
         for review in self.unsaved():
             item, result = review.item, review.grade
-            store.record_quiz_attempt(
-                item.id, item.section_id, item.course_id, result.score, jsonable(review.response), at
+            scheduled = not result.correct or store.has_item(item.id, "question")
+            store.record_quiz_answer(  # attempt and review in one transaction: a kill keeps both or neither
+                item.id, item.section_id, item.course_id, result.score, jsonable(review.response),
+                rating=rating_for_score(result.score) if scheduled else None, scheduler=scheduler, at=at,
             )
-            if not result.correct or store.has_item(item.id, "question"):
-                store.record_review(item.id, "question", rating_for_score(result.score), scheduler, at=at)
             self._saved.add(item.id)
             saved.append(review)
         return saved

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import IntEnum
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from fsrs import Card, State
+if TYPE_CHECKING:
+    from fsrs import Card, State
 
 Kind = Literal["card", "question"]
 """What an item id names: a flashcard review unit, or a quiz question scheduled after a miss."""
@@ -17,7 +18,10 @@ KINDS: tuple[Kind, ...] = ("card", "question")
 NEW = 0
 """`state_before` of a review of an item never reviewed; such items have no stored state."""
 
-STATE_NAMES = {NEW: "new", State.Learning: "learning", State.Review: "review", State.Relearning: "relearning"}
+# fsrs's State values (an IntEnum, equal to these ints): written out so that reading progress (the home
+# screen's due counts) does not import fsrs; fsrs loads only when something is scheduled.
+LEARNING, REVIEW, RELEARNING = 1, 2, 3
+STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 
 
 class Queue(IntEnum):
@@ -49,13 +53,15 @@ class ItemState:
     def queue(self) -> Queue:
         if self.suspended:
             return Queue.SUSPENDED
-        return Queue.REVIEW if self.state == State.Review else Queue.LEARNING
+        return Queue.REVIEW if self.state == REVIEW else Queue.LEARNING
 
     @property
     def state_name(self) -> str:
         return "suspended" if self.suspended else STATE_NAMES[self.state]
 
     def to_card(self) -> Card:
+        from fsrs import Card
+
         # card_id is irrelevant to scheduling; passing it avoids fsrs's 1 ms sleep per Card().
         return Card(
             card_id=0,

@@ -15,15 +15,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from fsrs import Rating, State
+from typing import TYPE_CHECKING, Any
 
 from rnnquiz.study.clock import Clock, SystemClock, from_ms, to_ms
 from rnnquiz.study.database import BUSY_TIMEOUT_S, DB_FILE, StoreError, errors, open_database
-from rnnquiz.study.items import NEW, ItemState, Kind, Queue, ReviewOutcome
+from rnnquiz.study.items import NEW, REVIEW, ItemState, Kind, Queue, ReviewOutcome
 from rnnquiz.study.migrations import schema_version
-from rnnquiz.study.scheduler import StudyScheduler
+
+if TYPE_CHECKING:  # fsrs loads only when something is scheduled, not when the app reads progress
+    from fsrs import Rating, State
+
+    from rnnquiz.study.scheduler import StudyScheduler
 
 __all__ = ["DB_FILE", "Flag", "QuizAttempt", "ReviewRecord", "Store", "StoreError"]
 
@@ -165,7 +167,7 @@ class Store:
         """Rate an item: new state and log entry in one transaction. Works for cards and questions."""
         at = from_ms(to_ms(at or self.clock.now()))  # what is returned is exactly what is stored
         with self._write() as conn:
-            return _review(conn, item_id, kind, Rating(rating), scheduler, at, duration_ms)
+            return _review(conn, item_id, kind, _rating(rating), scheduler, at, duration_ms)
 
     def undo_review(self, review_id: int) -> ItemState | None:
         """Take back one rating: restore the item's state and remove the log entry, in one transaction.
@@ -193,7 +195,7 @@ class Store:
                 restored = None
             else:
                 restored = ItemState(
-                    item_id, kind, State(state_before), row[3], row[4], row[5], from_ms(row[6]),
+                    item_id, kind, _state(state_before), row[3], row[4], row[5], from_ms(row[6]),
                     None if row[7] is None else from_ms(row[7]), row[8], row[9], bool(row[10]), bool(row[11]),
                 )
                 _put_item(conn, restored)
@@ -319,7 +321,7 @@ class Store:
             passed, total = conn.execute(
                 f"SELECT coalesce(sum(rating >= 2), 0), count(*) FROM review_log"
                 f" WHERE kind = ? AND state_before = ? AND reviewed_at >= ?{where}",
-                (kind, int(State.Review), to_ms(since)),
+                (kind, REVIEW, to_ms(since)),
             ).fetchone()
         return passed, total
 
@@ -403,7 +405,7 @@ class Store:
         at = from_ms(to_ms(at or self.clock.now()))
         with self._write() as conn:
             attempt_id = _insert_attempt(conn, question_id, section_id, course_id, score, encoded, at)
-            outcome = None if rating is None else _review(conn, question_id, "question", Rating(rating), scheduler, at)
+            outcome = None if rating is None else _review(conn, question_id, "question", _rating(rating), scheduler, at)
         return attempt_id, outcome
 
     def quiz_attempts(self, question_id: str) -> list[QuizAttempt]:
@@ -457,9 +459,22 @@ class Store:
 # --- row helpers ------------------------------------------------------------------------------------
 
 
+def _rating(value: int) -> Rating:
+    from fsrs import Rating, State
+
+    return Rating(value)
+
+
+def _state(value: int) -> State:
+    """fsrs's State for a stored state number (imported here: only reading states needs fsrs)."""
+    from fsrs import State
+
+    return State(value)
+
+
 def _item_of(row: tuple) -> ItemState:
     return ItemState(
-        row[0], row[1], State(row[2]), row[3], row[4], row[5], from_ms(row[6]),
+        row[0], row[1], _state(row[2]), row[3], row[4], row[5], from_ms(row[6]),
         None if row[7] is None else from_ms(row[7]), row[8], row[9], bool(row[10]), bool(row[11]),
     )
 

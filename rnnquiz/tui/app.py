@@ -7,23 +7,32 @@ commands in `commands.py`. `create_app` is the one way to build the app, for the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from rnnquiz.content.library import Library
+from rnnquiz.content.live import LiveLibrary
 from rnnquiz.tui import registry
 from rnnquiz.tui.commands import provider as commands_provider
 from rnnquiz.tui.context import AppContext
+from rnnquiz.tui.live_content import LiveContent
 from rnnquiz.tui.progress import Progress
+
+if TYPE_CHECKING:
+    from rnnquiz.content.library import Library
 
 DARK, LIGHT = "textual-dark", "textual-light"
 THEME_SETTING = "theme"
+WITHOUT_LIBRARY = frozenset({"home", "help"})
+"""Screens that open before the full library has loaded (home is drawn from the outline)."""
+LOADING_NOTICE_AFTER = 0.25
+"""Seconds a screen may wait for the library before the learner is told why."""
 
 
-class RnnQuizApp(App[None]):
+class RnnQuizApp(LiveContent, App[None]):
     """rnnquiz in the terminal."""
 
     CSS_PATH = "app.tcss"
@@ -35,7 +44,7 @@ class RnnQuizApp(App[None]):
         Binding("question_mark,f1", "open('help')", "Keys", id="app.help"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, id="app.theme"),
         *(
-            Binding(spec.key, f"open({spec.name!r})", spec.title + ("" if spec.built else " (not built yet)"),
+            Binding(spec.key, f"open({spec.name!r})", spec.title,
                     show=False, id=f"app.open-{spec.name}")
             for spec in registry.keyed()
         ),
@@ -58,6 +67,7 @@ class RnnQuizApp(App[None]):
             self.open_screen(name, arg)
         for warning in self.context.warnings:
             self.notify(warning, title="Heads up", severity="warning", timeout=10, markup=False)
+        self.call_after_refresh(self.start_live_content)  # after the first screen is shown
 
     def watch_theme(self, theme: str) -> None:
         if self.context.progress.setting(THEME_SETTING) != theme:
@@ -80,8 +90,9 @@ class RnnQuizApp(App[None]):
         except LookupError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        if not spec.built:
-            self.notify(f"{spec.title}: not built yet.", markup=False)
+        if name not in WITHOUT_LIBRARY and not self.context.library_ready:
+            self.run_worker(self._open_when_loaded(name, arg), group="open screen", exclusive=True,
+                            exit_on_error=False)
             return
         for depth, screen in enumerate(reversed(self.screen_stack)):
             if getattr(screen, "screen_name", None) == name and (arg is None or screen.screen_arg == arg):
@@ -96,17 +107,33 @@ class RnnQuizApp(App[None]):
         self.push_screen(screen)
 
 
+    async def _open_when_loaded(self, name: str, arg: str | None) -> None:
+        """Open a screen that needs the library once the late load (about 0.1 s) has finished."""
+        notice = self.set_timer(LOADING_NOTICE_AFTER, lambda: self.notify("Loading the course…", timeout=2))
+        try:
+            await self.context.wait_library()
+        finally:
+            notice.stop()
+        self.open_screen(name, arg)
+
+
 def create_app(
-    library: Library,
+    library: Library | LiveLibrary,
     store: Any | None = None,
     *,
     initial: str = "home",
     arg: str | None = None,
     warnings: Iterable[str] = (),
+    preview: Path | None = None,
 ) -> RnnQuizApp:
-    """The app for `library`, keeping progress in `store` (None: in memory, forgotten on exit)."""
+    """The app for `library`, keeping progress in `store` (None: in memory, forgotten on exit).
+
+    A `LiveLibrary` with content paths is watched: saved files are reloaded while the app runs.
+    `preview`: a content file whose problems are listed beside its lessons (`rnnquiz preview`).
+    """
     progress = Progress(store)
-    app = RnnQuizApp(AppContext(library, progress, warnings=list(warnings)), initial=initial, arg=arg)
+    context = AppContext(library, progress, warnings=list(warnings), preview=preview)
+    app = RnnQuizApp(context, initial=initial, arg=arg)
     progress.on_error = lambda message: app.notify(message, title="Progress not saved", severity="error",
                                                    markup=False)
     return app

@@ -32,14 +32,13 @@ def commands(app: object) -> Iterator[Command]:
     context = app.context  # type: ignore[attr-defined]
     open_screen = app.open_screen  # type: ignore[attr-defined]
     for spec in registry.SCREENS.values():
-        suffix = "" if spec.built else " (not built yet)"
         if spec.arg == "section":
-            for course in context.library.courses:
+            for course in context.outline.courses:  # the outline: ready before the full library loads
                 for section in course.sections:
-                    yield Command(f"{spec.verb or spec.title}: {section.title}", spec.help + suffix,
-                                  partial(open_screen, spec.name, section.section))
+                    yield Command(f"{spec.verb or spec.title}: {section.title}", spec.help,
+                                  partial(open_screen, spec.name, section.id))
         else:
-            yield Command(spec.title, spec.help + suffix, partial(open_screen, spec.name))
+            yield Command(spec.title, spec.help, partial(open_screen, spec.name))
     yield Command("Toggle light / dark theme", "Switch between the light and the dark theme",
                   app.action_toggle_theme)  # type: ignore[attr-defined]
 

@@ -118,6 +118,33 @@ class Progress:
         """Best quiz score of a section (0..1) over its current questions, or None if never taken."""
         return self._call("best_quiz_score", section_id, list(question_ids))
 
+    # --- quizzes ------------------------------------------------------------------------------
+
+    scheduler: Any = None
+    """fsrs scheduler for missed quiz questions; built from the learner's settings on first use."""
+
+    def due_questions(self) -> list[str]:
+        """Quiz questions spaced repetition brings back now (earlier misses), most urgent first."""
+        return list(self._call("due_items", "question", default=None) or [])
+
+    def save_quiz(self, session: Any) -> bool:
+        """Store the quiz's final grades not saved yet: each one an attempt plus, for a miss, an fsrs
+        review, in one transaction. False (after a notice) if the store failed; the rest is retried."""
+        if not hasattr(self.store, "record_quiz_answer"):
+            return False  # the in-memory stand-in keeps no quiz history
+        try:
+            if self.scheduler is None:
+                from rnnquiz.study.queue import StudyConfig
+
+                self.scheduler = StudyConfig.from_store(self.store).scheduler()
+            session.save(self.store, self.scheduler)
+        except Exception as error:
+            log.exception("saving quiz answers failed")
+            if self.on_error is not None:
+                self.on_error(f"could not save the quiz answer: {error}")
+            return False
+        return True
+
     def refresh(self) -> None:
         """Forget cached answers, so the next questions see reviews done since."""
         self._read = None

@@ -1,8 +1,7 @@
 """Every screen the app can open, by name: the one list that bindings, the palette and help read.
 
 To add a screen, write `rnnquiz/tui/screens/NAME.py` with a `Screen` subclass whose constructor
-is `(context: AppContext, arg: str | None = None)`, then add (or fill in the `target` of) one
-`ScreenSpec` below. Its global key, palette commands and help entry follow from the spec. Modules are
+is `(context: AppContext, arg: str | None = None)`, then add one `ScreenSpec` below. Its global key, palette commands and help entry follow from the spec. Modules are
 imported only when a screen first opens, so the home screen starts fast however many there are.
 """
 
@@ -31,8 +30,8 @@ class ScreenSpec:
     """Shown in the command palette and the help screen."""
     help: str
     """One line for the command palette (plain text, never markup)."""
-    target: str | None
-    """`module:Class` of the screen, or None while it is not built yet."""
+    target: str
+    """`module:Class` of the screen."""
     key: str | None = None
     """Global key that opens it (with no argument), or None."""
     arg: ArgKind = "none"
@@ -40,13 +39,7 @@ class ScreenSpec:
     verb: str | None = None
     """Palette prefix for per-section commands (`Learn: <section>`); defaults to the title."""
 
-    @property
-    def built(self) -> bool:
-        return self.target is not None
-
     def screen_class(self) -> type[Screen]:
-        if self.target is None:
-            raise LookupError(f"the {self.title.lower()} screen is not built yet")
         module_name, _, class_name = self.target.partition(":")
         return getattr(importlib.import_module(module_name), class_name)
 
@@ -68,12 +61,13 @@ SCREENS: dict[str, ScreenSpec] = {
         ScreenSpec("glossary", "Glossary", "Every term, filtered as you type",
                    "rnnquiz.tui.screens.glossary:GlossaryScreen", key="g"),
         ScreenSpec("help", "Keys", "Every key of every screen", "rnnquiz.tui.screens.help:HelpScreen"),
-        # Planned screens: set `target` when they exist; until then they say "not built yet".
-        ScreenSpec("study", "Flashcards", "Review the flashcards that are due", None, key="f"),
-        ScreenSpec("quiz", "Quiz", "Take a section's quiz", None, arg="section"),
+        ScreenSpec("study", "Flashcards", "Review the flashcards that are due",
+                   "rnnquiz.tui.screens.study:StudyScreen", key="f"),
+        ScreenSpec("quiz", "Quiz", "Take a section's quiz", "rnnquiz.tui.screens.quiz:QuizScreen", arg="section"),
         # The lesson opens the lab with arg "SECTION#INDEX": the INDEX-th entry of that section's `demos:`.
-        ScreenSpec("lab", "RNN lab", "Run the live RNN demos", None, key="L"),
-        ScreenSpec("stats", "Statistics", "Reviews, retention and quiz history", None),
+        ScreenSpec("lab", "RNN lab", "Run the live RNN demos", "rnnquiz.tui.screens.lab:LabScreen", key="L"),
+        ScreenSpec("stats", "Statistics", "Reviews heatmap, due forecast, retention, streak and leeches",
+                   "rnnquiz.tui.screens.stats:StatsScreen"),
     )
 }
 """Screen name -> spec, in the order the palette lists them."""

@@ -77,15 +77,24 @@ async def test_help_lists_the_keys_of_every_screen(make_app):
             assert expected in text, expected
 
 
-async def test_unbuilt_screens_say_so_instead_of_crashing(make_app):
+async def test_global_keys_open_flashcards_and_the_lab_and_escape_returns_home(make_app):
+    from rnnquiz.tui.screens.lab import LabScreen
+    from rnnquiz.tui.screens.study import StudyScreen
+
     app = make_app()
-    notes: list[str] = []
-    app.notify = lambda message, **kwargs: notes.append(str(message))  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("f", "L")
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, StudyScreen)
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert notes == ["Flashcards: not built yet.", "RNN lab: not built yet."]
+        await pilot.press("L")
+        await pilot.pause()
+        assert isinstance(app.screen, LabScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_palette_jumps_to_a_section(make_app):
@@ -101,14 +110,14 @@ async def test_palette_jumps_to_a_section(make_app):
         assert isinstance(app.screen, LessonScreen) and app.screen.section.section == "second"
 
 
-async def test_palette_offers_every_section_the_glossary_and_planned_screens(make_app):
+async def test_palette_offers_every_section_and_every_screen(make_app):
     from rnnquiz.tui.commands import commands
 
     app = make_app()
     async with app.run_test(size=(80, 24)):
         texts = [command.text for command in commands(app)]
     for expected in ("Learn: First steps", "Learn: Second steps", "Glossary", "Flashcards", "Quiz: First steps",
-                     "RNN lab", "Toggle light / dark theme"):
+                     "RNN lab", "Statistics", "Toggle light / dark theme"):
         assert expected in texts
 
 

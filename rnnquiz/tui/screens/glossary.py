@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.glossary_index import Entry, GlossaryIndex
+from rnnquiz.tui.live_content import LibraryChanged
 from rnnquiz.tui.widgets.literal import labelled, literal, prose
 
 
@@ -56,6 +57,17 @@ class GlossaryScreen(Screen[None]):
     def on_mount(self) -> None:
         self._filter(self.initial_query)
         self.query_one(Input).focus()
+
+    def on_library_changed(self, event: LibraryChanged) -> None:
+        """The course files were reloaded: new terms and definitions, same filter and same term shown."""
+        current = self.current.key if self.current else None
+        self.index = GlossaryIndex(self.context.library)
+        title = self.query_one("#glossary-title", Static)
+        title.update(Content.assemble(("Glossary", "bold $accent"), f"  {len(self.index)} terms"))
+        keep = self.index.get(current) if current else None
+        self._filter(self.query_one(Input).value, keep=keep)
+        if keep is not None and keep in self.shown:
+            self._show(keep)  # the same term, perhaps with a new definition
 
     @on(Input.Changed, "#glossary-filter")
     def _on_filter(self, event: Input.Changed) -> None:

@@ -20,6 +20,15 @@ EXTRA_KEYS = {
                ("up/down j/k", "Deep dive: previous / next point"), ("tab", "Move between controls")],
     "Glossary": [("typing", "Filters the terms"), ("enter", "Filter: go to the terms; term: go to its definition"),
                  ("tab", "Reach the see-also links (enter follows one)")],
+    "Quiz": [("1-9, a-z", "Pick a choice by its number or letter; t/f for true or false"),
+             ("space", "Multiple answers: toggle the highlighted choice"),
+             ("up/down", "Move between choices, items to order, or items to match"),
+             ("shift+up/down", "Order: move the highlighted item (or space grabs it, arrows carry it)"),
+             ("a-z, backspace", "Match: give the highlighted item that partner; clear it"),
+             ("click", "Pick, toggle, grab then drop, match; the buttons submit and go on"),
+             ("r, escape", "End screen: retry the ones you missed; done")],
+    "Flashcards": [("typing, enter", "Type-in card: type the answer, enter compares; then enter takes the suggestion"),
+                   ("click", "Show answer, a rating, or (when nothing is due) cram, statistics, back")],
     "Everywhere": [("ctrl+p", "Command palette: jump to any section, the glossary, flashcards, quiz, lab"),
                    ("ctrl+q", "Quit")],
 }
@@ -59,7 +68,7 @@ class HelpScreen(ModalScreen[None]):
         display = self.app.get_key_display
         groups = [("Everywhere", key_rows(self.app.BINDINGS, display) + EXTRA_KEYS["Everywhere"])]
         for spec in registry.SCREENS.values():
-            if spec.built and spec.name != "help":
+            if spec.name != "help":
                 rows = key_rows(spec.screen_class().BINDINGS, display)
                 groups.append((spec.title, rows + EXTRA_KEYS.get(spec.title, [])))
         return groups

@@ -1,4 +1,8 @@
-"""The first screen: every course and its sections, with the learner's progress in each."""
+"""The first screen: every course and its sections, with the learner's progress in each.
+
+Drawn from the library's outline (`context.outline`), which a warm start reads from a small cache
+while the full library is still loading; it never waits for the library.
+"""
 
 from __future__ import annotations
 
@@ -9,22 +13,23 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from rnnquiz.content.library import LoadedCourse
-from rnnquiz.content.model import Section
+from rnnquiz.content.outline import CourseOutline, SectionOutline
 from rnnquiz.tui import registry
 from rnnquiz.tui.context import AppContext
+from rnnquiz.tui.live_content import LibraryChanged
 from rnnquiz.tui.widgets.literal import literal
+from rnnquiz.tui.widgets.problems import ProblemsPanel
 
 NO_COURSES = ("No courses found. Add a folder of course files with --content DIR "
               "or RNNQUIZ_CONTENT, and check it with `rnnquiz validate`.")
 
 
-def section_option(section: Section, number: int, context: AppContext) -> Option:
+def section_option(section: SectionOutline, number: int, context: AppContext) -> Option:
     """One line per section: read mark, number, title, then due cards and best quiz score."""
     progress = context.progress
-    read = progress.is_read(section.section)
-    due = progress.due_count(card.id for card in section.flashcards)
-    best = progress.best_score(section.section, (q.id for q in section.quiz)) if section.quiz else None
+    read = progress.is_read(section.id)
+    due = progress.due_count(section.cards)
+    best = progress.best_score(section.id, section.questions) if section.questions else None
     facts = []
     if due:
         facts.append(f"{due} due")
@@ -36,11 +41,11 @@ def section_option(section: Section, number: int, context: AppContext) -> Option
         literal(section.title),
         (f"  {' · '.join(facts)}" if facts else "", "$text-muted"),
     )
-    return Option(prompt, id=f"section:{section.section}")
+    return Option(prompt, id=f"section:{section.id}")
 
 
-def course_heading(course: LoadedCourse, context: AppContext) -> Option:
-    read = sum(context.progress.is_read(s.section) for s in course.sections)
+def course_heading(course: CourseOutline, context: AppContext) -> Option:
+    read = sum(context.progress.is_read(s.id) for s in course.sections)
     prompt = Content.assemble(literal(course.title, "bold"), (f"  {read}/{len(course.sections)} read", "dim"))
     return Option(prompt, id=f"course:{course.id}", disabled=True)
 
@@ -57,7 +62,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         # The app binds these keys everywhere; here they are also shown in the footer.
         *(Binding(spec.key, f"app.open({spec.name!r})", spec.title, id=f"home.open-{spec.name}")
-          for spec in registry.keyed() if spec.name != "home" and spec.built),
+          for spec in registry.keyed() if spec.name != "home"),
+        Binding("z", "quiz", "Quiz", id="home.quiz"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
 
@@ -69,13 +75,19 @@ class HomeScreen(Screen[None]):
         unsaved = "" if self.context.progress.persistent else "  (progress not saved)"
         yield Static(Content.assemble(("rnnquiz", "bold $accent"), "  study recurrent neural networks",
                                       (unsaved, "bold $warning")), id="home-title", markup=False)
-        yield Static(id="home-summary", markup=False)
-        yield SectionList(id="sections")
+        # Filled here rather than on mount, so the screen is complete when Textual reports it ready.
+        courses = self.context.outline.courses
+        yield Static(self._summary(), id="home-summary", markup=False, classes="" if courses else "-empty")
+        yield SectionList(*self._items(), id="sections")
+        if self.context.preview is not None:
+            yield ProblemsPanel(self.context.preview, self.context.preview_problems())
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_progress()
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        options.highlighted = next((i for i in range(options.option_count)
+                                    if not options.get_option_at_index(i).disabled), None)
+        options.focus()
 
     def on_screen_resume(self) -> None:
         self.context.progress.refresh()  # reviews and quizzes on other screens change the counts
@@ -85,11 +97,8 @@ class HomeScreen(Screen[None]):
         """Rebuild the list, keeping the highlighted section, after progress may have changed."""
         options = self.query_one(OptionList)
         highlighted = options.highlighted_option.id if options.highlighted_option else None
-        courses = self.context.library.courses
-        items: list[Option] = []
-        for course in courses:
-            items.append(course_heading(course, self.context))
-            items += [section_option(s, n, self.context) for n, s in enumerate(course.sections, 1)]
+        courses = self.context.outline.courses
+        items = self._items()
         options.clear_options()
         options.add_options(items)
         selectable = [item.id for item in items if not item.disabled]
@@ -100,17 +109,34 @@ class HomeScreen(Screen[None]):
         summary.update(self._summary())
         summary.set_class(not courses, "-empty")  # shown even on short terminals
 
+    def _items(self) -> list[Option]:
+        items: list[Option] = []
+        for course in self.context.outline.courses:
+            items.append(course_heading(course, self.context))
+            items += [section_option(s, n, self.context) for n, s in enumerate(course.sections, 1)]
+        return items
+
+    def on_library_changed(self, event: LibraryChanged) -> None:
+        """The content was reloaded: redraw the outline, keeping the highlighted section."""
+        self.refresh_progress()
+
     def _summary(self) -> Content:
-        courses = self.context.library.courses
+        courses = self.context.outline.courses
         if not courses:
             return Content(NO_COURSES)
-        if len(courses) == 1 and courses[0].course.description:
-            return literal(" ".join(courses[0].course.description.split()))
+        if len(courses) == 1 and courses[0].description:
+            return literal(" ".join(courses[0].description.split()))
         total = sum(len(c.sections) for c in courses)
         return Content(f"{len(courses)} courses, {total} sections.")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._open(event.option.id)
+
+    def action_quiz(self) -> None:
+        """Quiz on the highlighted section."""
+        option = self.query_one(OptionList).highlighted_option
+        if option is not None and option.id and option.id.startswith("section:"):
+            self.app.open_screen("quiz", option.id.removeprefix("section:"))  # type: ignore[attr-defined]
 
     def _open(self, option_id: str | None) -> None:
         if option_id and option_id.startswith("section:"):

@@ -1,7 +1,8 @@
 """A section as a lesson: every part of the source page, one tab each.
 
 The screen only wires widgets to the section and to progress; each part is its own widget.
-Finishing the dialogue (or opening a section that has none) marks the section read.
+Finishing the dialogue (or opening a section that has none) marks the section read. When the
+course files are saved while it is open, it redraws the new version where the learner was.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane
 from rnnquiz.content.model import Section
 from rnnquiz.content.text import safe_text
 from rnnquiz.tui.context import AppContext
+from rnnquiz.tui.live_content import LibraryChanged
+from rnnquiz.tui.place import restore_place, save_place
 from rnnquiz.tui.read_aloud import ReadAloud
 from rnnquiz.tui.widgets.deep_dive import DeepDiveView, spoken_text
 from rnnquiz.tui.widgets.demo_card import DemoCard, demo_widget
 from rnnquiz.tui.widgets.dialogue import DialogueView
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.notes import NoteList, aid_notes, concept_notes, example_notes, term_notes
+from rnnquiz.tui.widgets.problems import ProblemsPanel
 from rnnquiz.tui.widgets.summary import SummaryView
 
 
@@ -87,12 +91,31 @@ class LessonScreen(ReadAloud):
                         s.glossary, s.demos)):
                 with TabPane("Empty", id="empty"):
                     yield Static(Content("This section has no content yet."), classes="empty")
+        if self.context.preview is not None:
+            yield ProblemsPanel(self.context.preview, self.context.preview_problems())
         yield Footer()
 
     def on_mount(self) -> None:
         if not self.section.dialogue:
             self._mark_read()
         self._focus_part()
+
+    async def on_library_changed(self, event: LibraryChanged) -> None:
+        """The course files were reloaded: show the new version of this section, keeping the place."""
+        section = self.context.library.section(self.section.section)
+        if section is None:
+            self.notify("This section is no longer in the course files; this is the version read before.",
+                        severity="warning", markup=False)
+            return
+        self.query_one("#lesson-title", Static).update(self._title_of(section))
+        if section == self.section:
+            return
+        place = save_place(self)
+        self.section = section
+        await self.recompose()
+        if self.query(TabbedContent):  # absent when the app closed meanwhile
+            restore_place(self, place)
+            self._focus_part()
 
     # --- parts -------------------------------------------------------------------------------
 
@@ -169,12 +192,15 @@ class LessonScreen(ReadAloud):
         return True
 
     def _title(self) -> Content:
-        course = self.context.library.course_of_section(self.section.section)
-        ids = [s.section for s in course.sections] if course else [self.section.section]
-        read = self.context.progress.is_read(self.section.section)
+        return self._title_of(self.section)
+
+    def _title_of(self, section: Section) -> Content:
+        course = self.context.library.course_of_section(section.section)
+        ids = [s.section for s in course.sections] if course else [section.section]
+        read = self.context.progress.is_read(section.section)
         return Content.assemble(
-            literal(course.title if course else ""), (" › ", "dim"), literal(self.section.title, "bold"),
-            (f"  {ids.index(self.section.section) + 1}/{len(ids)}", "dim"), ("  ✓ read" if read else "", "$success"),
+            literal(course.title if course else ""), (" › ", "dim"), literal(section.title, "bold"),
+            (f"  {ids.index(section.section) + 1}/{len(ids)}", "dim"), ("  ✓ read" if read else "", "$success"),
         )
 
     def action_goto(self, step: int) -> None:

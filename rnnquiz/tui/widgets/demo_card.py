@@ -1,7 +1,8 @@
-"""A demo referenced by a lesson: its name, caption and parameters, and a way into the lab.
+"""A demo referenced by a lesson: its name, caption and parameters, the live demo, and a way into the lab.
 
-This is a stand-in for the live demo widget of the RNN lab. The lesson builds demos only through
-`demo_widget()`, so wiring the live widget in means changing that one function.
+The lesson builds demos only through `demo_widget()`. Inline, the live demo is the light version
+(`DemoView(inline=True)`): nothing runs until the learner answers its prediction question, and
+training starts only then; the lab adds the parameter controls and the comparisons.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from rnnquiz.content.demos import DEMOS, demo_title
+from rnnquiz.tui.widgets.demo_view import DemoView
 from rnnquiz.tui.widgets.literal import literal
 
 
@@ -36,7 +38,7 @@ def params_text(ref: Any) -> str:
 
 
 class DemoCard(Vertical):
-    """Name, caption, parameters and an 'open in lab' button."""
+    """Name, caption, parameters, an 'open in lab' button and, for a known demo, the live demo."""
 
     @dataclass
     class OpenRequested(Message):
@@ -60,15 +62,18 @@ class DemoCard(Vertical):
         yield Static(Content.assemble(("Parameters: ", "italic"), literal(params_text(self.ref))),
                      classes="demo-params", markup=False)
         yield Button(Content("Open in the lab"), classes="demo-open", compact=True)
+        if name in DEMOS and getattr(self.ref, "params", None) is not None:
+            yield DemoView(name, self.ref.params, inline=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.open()
+        if event.button.has_class("demo-open"):
+            event.stop()
+            self.open()
 
     def open(self) -> None:
         self.post_message(self.OpenRequested(self.target, self.ref.demo))
 
 
 def demo_widget(ref: Any, section_id: str, index: int) -> Widget:
-    """The widget shown for one demo reference in a lesson (swap in the live demo here)."""
+    """The widget shown for one demo reference in a lesson: the card with the live demo inside."""
     return DemoCard(ref, section_id, index)

@@ -12,7 +12,6 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
-from rnnquiz.content.model import MarkdownStr
 from rnnquiz.content.text import safe_text
 
 TAB_SIZE = 4
@@ -46,7 +45,11 @@ class LiteralText(Static):
 
 
 def wants_markdown(text: str, section_markdown: bool = False) -> bool:
-    return section_markdown or isinstance(text, MarkdownStr)
+    if section_markdown:
+        return True
+    from rnnquiz.content.model import MarkdownStr  # here, not above: the home screen must not load pydantic
+
+    return isinstance(text, MarkdownStr)
 
 
 def prose(text: str, *, markdown: bool = False, id: str | None = None, classes: str | None = None) -> Widget:

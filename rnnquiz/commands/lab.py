@@ -1,0 +1,67 @@
+"""Open the RNN lab: every demo live, with its parameters at hand. Give a demo to start on it.
+
+The demo options are the same as `rnnquiz demo`'s (built from the demos' parameter models), and
+are checked before the app starts: a bad value exits 1 with one line per problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+HELP = "open the RNN lab (optionally on one demo, with --rho, --steps, ... set)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from rnnquiz.commands.demo import add_demo_options
+    from rnnquiz.content.demos import DEMOS
+
+    parser.add_argument("name", nargs="?", metavar="DEMO", help="the demo to open on: " + ", ".join(DEMOS))
+    add_demo_options(parser, "demo parameters (each demo takes its own; `rnnquiz demo` lists them)")
+
+
+def _error(message: str) -> int:
+    print(f"rnnquiz lab: {message}", file=sys.stderr)
+    return 1
+
+
+def _target(args: argparse.Namespace) -> str | None | int:
+    """The lab screen's argument for the command line, or an exit code after saying what is wrong."""
+    from pydantic import ValidationError
+
+    from rnnquiz.commands.demo import demo_params_given
+    from rnnquiz.content.demos import DEMOS
+    from rnnquiz.tui.lab_target import demo_name, target_arg
+
+    given = demo_params_given(args)
+    if args.name is None:
+        if given:
+            flags = ", ".join("--" + f.replace("_", "-") for f in given)
+            return _error(f"{flags} need a demo to apply to, e.g. `rnnquiz lab gradient-decay --rho 1.5`")
+        return None
+    name = demo_name(args.name)
+    if name is None:
+        return _error(f"unknown demo {args.name!r}; known demos: {', '.join(DEMOS)}")
+    model = DEMOS[name]
+    foreign = [f for f in given if f not in model.model_fields]
+    if foreign:
+        own = ", ".join("--" + f.replace("_", "-") for f in model.model_fields)
+        flags = ", ".join("--" + f.replace("_", "-") for f in foreign)
+        return _error(f"{name} does not take {flags}; its options are {own}")
+    try:
+        params = model.model_validate(given)
+    except ValidationError as err:
+        for e in err.errors():
+            flag = "--" + "-".join(str(part) for part in e["loc"]).replace("_", "-")
+            _error(f"{flag}: {e['msg']} (got {e['input']!r})")
+        return 1
+    return target_arg(name, params)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rnnquiz.commands.app import build_app, run_app
+
+    target = _target(args)
+    if isinstance(target, int):
+        return target
+    return run_app(build_app(args, "lab", target))

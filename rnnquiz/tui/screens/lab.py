@@ -1,0 +1,155 @@
+"""The RNN lab: every demo live, its parameters on the left, the prediction and the plots on the right.
+
+The screen only wires widgets: `ParamPanel` turns parameters (validated by the demo's model),
+`DemoView` asks, runs in a worker and draws. Each demo keeps its own parameters while the
+learner switches between them; a demo opened from a lesson starts from the lesson's parameters.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tab, Tabs
+
+from rnnquiz.content.demos import DEMOS, DemoParams, demo_title
+from rnnquiz.tui.context import AppContext
+from rnnquiz.tui.lab_target import parse_target
+from rnnquiz.tui.widgets.demo_view import DemoView
+from rnnquiz.tui.widgets.literal import literal
+from rnnquiz.tui.widgets.param_panel import KnobList, ParamPanel
+from rnnquiz.tui.widgets.prediction_box import ChoiceList
+
+SHORT = {"hidden-state": "hidden", "gradient-decay": "decay", "memory-task": "memory", "clipping": "clipping",
+         "next-char": "next-char"}
+"""Tab labels short enough for five tabs in 60 columns; the title line gives the full name."""
+
+
+class DemoTabs(Tabs, can_focus=False):
+    """The demos, for the mouse; the number keys pick them too."""
+
+
+class LabScreen(Screen[None]):
+    """Pick a demo, predict, then turn its parameters and watch the plots follow."""
+
+    BINDINGS = [
+        Binding("escape", "app.back", "Back", id="lab.back"),
+        Binding("space", "run('start')", "Start", id="lab.start"),
+        Binding("space", "run('pause')", "Pause", id="lab.pause"),
+        Binding("space", "run('resume')", "Resume", id="lab.resume"),
+        Binding("space", "run('again')", "Run again", id="lab.again"),
+        Binding("r", "reset", "Reset", id="lab.reset"),
+        Binding("p", "predict", "Predict again", id="lab.predict"),
+        Binding("minus", "turn(-1)", "Change", key_display="- +", id="lab.decrease"),
+        Binding("plus,equals_sign", "turn(1)", "", show=False, id="lab.increase"),
+        Binding("e", "edit", "Type value", id="lab.edit"),
+        Binding("1", "demo(0)", "Demo", key_display="1-5", show=False, id="lab.demo-1"),
+        *(Binding(str(n), f"demo({n - 1})", "", show=False, id=f"lab.demo-{n}") for n in range(2, 6)),
+    ]
+
+    def __init__(self, context: AppContext, arg: str | None = None) -> None:
+        target = parse_target(arg, context.library)  # LookupError: the app says why and stays put
+        super().__init__(classes="lab")
+        self.context = context
+        self.target = target
+        self.demo = target.demo
+        self.params: dict[str, DemoParams] = {target.demo: target.params}
+        self.screen_name, self.screen_arg = "lab", arg
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="lab-title", markup=False)
+        yield Static(id="lab-note", markup=False)
+        yield DemoTabs(*(Tab(Content(f"{i} {SHORT[name]}"), id=f"demo-{name}") for i, name in enumerate(DEMOS, 1)),
+                       active=f"demo-{self.demo}", id="lab-demos")
+        with Horizontal(id="lab-body"):
+            yield ParamPanel(self.params[self.demo], id="lab-params")
+            with VerticalScroll(id="lab-scroll"):
+                yield DemoView(self.demo, self.params[self.demo], id="lab-view")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._titles()
+        self.query_one(ChoiceList).focus()
+
+    @property
+    def view(self) -> DemoView:
+        return self.query_one(DemoView)
+
+    @property
+    def panel(self) -> ParamPanel:
+        return self.query_one(ParamPanel)
+
+    def _titles(self) -> None:
+        self.query_one("#lab-title", Static).update(Content.assemble(
+            ("RNN lab", "bold $accent"), (" › ", "dim"), (self.demo, "bold"), "  ", literal(demo_title(self.demo))))
+        note = self.query_one("#lab-note", Static)
+        from_lesson = self.target.caption and self.demo == self.target.demo
+        note.update(Content.assemble(("From the lesson: ", "italic"), literal(self.target.caption or ""))
+                    if from_lesson else Content(""))
+        note.display = bool(from_lesson)
+
+    # --- switching demos --------------------------------------------------------------------------
+
+    def action_demo(self, index: int) -> None:
+        self.query_one(DemoTabs).active = f"demo-{list(DEMOS)[index]}"
+
+    @on(Tabs.TabActivated, "#lab-demos")
+    async def _switch(self, event: Tabs.TabActivated) -> None:
+        name = (event.tab.id or "").removeprefix("demo-")
+        if name == self.demo or name not in DEMOS:
+            return
+        self.demo = name
+        params = self.params.setdefault(name, DEMOS[name]())
+        await self.query_one("#lab-params").remove()
+        await self.view.remove()  # its worker is cancelled with it
+        await self.query_one("#lab-body").mount(ParamPanel(params, id="lab-params"), before=0)
+        await self.query_one("#lab-scroll").mount(DemoView(name, params, id="lab-view"))
+        self._titles()
+        self.query_one(ChoiceList).focus()
+        self.refresh_bindings()
+
+    # --- parameters and running -------------------------------------------------------------------
+
+    @on(ParamPanel.Changed)
+    def _changed(self, event: ParamPanel.Changed) -> None:
+        self.params[self.demo] = event.params
+        self.view.set_params(event.params)
+
+    def action_turn(self, direction: int) -> None:
+        if not self.panel.has_class("-editing"):
+            self.panel.turn(direction)
+
+    def action_edit(self) -> None:
+        self.panel.start_editing()
+
+    def action_run(self, what: str) -> None:
+        self.view.action_toggle(what)
+
+    def action_reset(self) -> None:
+        self.view.reset()
+
+    def action_predict(self) -> None:
+        self.view.ask_again()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted or not self.query(DemoView):
+            return True
+        view = self.view
+        if action == "run":
+            return view.check_action("toggle", parameters)
+        if action == "reset":
+            return view.training and not view.asking and view.state != "idle"
+        if action == "predict":
+            return not view.asking
+        return True
+
+    @on(DemoView.StateChanged)
+    def _state(self) -> None:
+        self.refresh_bindings()
+
+    @on(DemoView.Answered)
+    def _answered(self) -> None:
+        self.call_after_refresh(self.query_one(KnobList).focus)  # ready to turn a parameter and watch

@@ -1,0 +1,306 @@
+"""Flashcard review: the due queue, one card at a time, rated through fsrs.
+
+The screen only wires widgets to `rnnquiz.study.queue`: `ReviewSession` picks the next card and
+makes every rating, undo and flag one store transaction, so killing the app loses nothing rated.
+`CramSession` (`--cram`, or `c` when nothing is due) shows cards without touching schedules.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Footer, Input, Static
+
+from rnnquiz.study.queue import CramSession, ReviewSession, StudyConfig
+from rnnquiz.study.scheduler import RATING_NAMES, Rating
+from rnnquiz.study.store import StoreError
+from rnnquiz.study.typein import TypedAnswer, compare_typed
+from rnnquiz.tui.context import AppContext
+from rnnquiz.tui.read_aloud import ReadAloud
+from rnnquiz.tui.study_session import (
+    DoneReport, StudyOptions, current_queue, done_report, has_study_store, open_session, spoken_prompt, study_config,
+    variant_label,
+)
+from rnnquiz.tui.widgets.card_view import CardFace, CardView
+from rnnquiz.tui.widgets.literal import literal
+from rnnquiz.tui.widgets.rating_bar import RatingBar
+from rnnquiz.tui.widgets.queue_counts import QueueCountsLabel
+from rnnquiz.tui.widgets.study_done import DoneView
+
+NO_STORE = ("Flashcard review needs the progress database, and it could not be opened (see the warning), "
+            "so nothing can be scheduled. Start rnnquiz with a writable --data-dir.")
+MAX_DURATION_MS = 10 * 60 * 1000
+"""A card left on screen longer than this is logged as this long (the learner walked away)."""
+
+
+class StudyScreen(ReadAloud):
+    """Review the due flashcards of one course, or of every course."""
+
+    AUTO_FOCUS = None  # the keys belong to the screen; only a type-in card focuses its answer field
+    BINDINGS = [
+        Binding("escape", "app.back", "Back", id="study.back"),
+        Binding("space,enter", "flip", "Show answer", id="study.flip"),
+        Binding("space,enter", "accept", "Rate suggested", id="study.accept"),
+        *(Binding(str(int(r)), f"rate({int(r)})", RATING_NAMES[r], show=False, id=f"study.rate-{int(r)}")
+          for r in Rating),
+        Binding("u", "undo", "Undo", id="study.undo"),
+        Binding("f", "flag", "Flag", id="study.flag"),
+        Binding("i", "hint", "Hint", id="study.hint"),
+        Binding("c", "cram", "Cram", id="study.cram"),
+        Binding("S", "open_stats", "Stats", id="study.stats"),
+        Binding("l", "read_aloud", "Read aloud", show=False, id="study.read-aloud"),
+        Binding("s", "stop_reading", "Stop reading", show=False, id="study.stop-reading"),
+    ]
+
+    def __init__(self, context: AppContext, arg: str | None = None, *, config: StudyConfig | None = None) -> None:
+        try:
+            options = StudyOptions.from_arg(arg)
+        except ValueError as error:
+            raise LookupError(str(error)) from None
+        if options.course is not None and context.library.course(options.course) is None:
+            raise LookupError(f"no course {options.course!r}")
+        super().__init__(classes="study")
+        self.context, self.options, self._config = context, options, config
+        self.screen_name, self.screen_arg = "study", arg
+        self.session: ReviewSession | CramSession | None = None
+        self.unit = None
+        self.state = "loading"  # loading | front | back | done
+        self.typed: TypedAnswer | None = None
+        self.hint_shown = False
+        self.reviewed = 0
+        self._shown_at = 0.0
+        self._group_sizes: Counter[str] = Counter()
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="study-header"):
+            yield Static(self._title(), id="study-title", markup=False)
+            yield QueueCountsLabel(id="study-counts", markup=False)
+        with Vertical(id="study-body"):
+            yield CardView(id="card")
+            yield Input(placeholder="Type the answer, then press enter", id="typed")
+            yield Button(Content("space Show answer"), id="show-answer", compact=True, action="screen.flip")
+            yield RatingBar(id="ratings")
+            yield DoneView(id="study-done")
+            yield Static(Content("Gathering the cards…"), id="study-loading", markup=False)
+        yield Footer()
+
+    def _title(self) -> Content:
+        course = self.context.library.course(self.options.course) if self.options.course else None
+        return Content.assemble(literal(course.title if course else "All courses"), (" › Flashcards", "bold"))
+
+    def on_mount(self) -> None:
+        store = self.context.progress.store
+        if not has_study_store(store):
+            self._next()  # says why nothing can be reviewed
+            return
+        self._config = self._config or study_config(store, self.options)
+        self._start(cram=self.options.cram)
+
+    def _start(self, *, cram: bool) -> None:
+        """Build the session in a worker: expanding a big library into units takes a second or more."""
+        self.state = "loading"
+        self._redraw()
+        self._open_session(self.context.progress.store, self._config, cram)
+
+    @dataclass
+    class Opened(Message):
+        """The session the worker built (None and a reason if the store failed)."""
+
+        session: ReviewSession | CramSession | None
+        group_sizes: Counter[str]
+        error: str | None = None
+
+    @work(thread=True, exclusive=True, group="study-open")
+    def _open_session(self, store, config: StudyConfig, cram: bool) -> None:  # type: ignore[no-untyped-def]
+        try:
+            session = open_session(store, self.context.library, self.options, config, cram=cram)
+        except (StoreError, LookupError) as error:
+            self.post_message(self.Opened(None, Counter(), str(error)))
+            return
+        self.post_message(self.Opened(session, Counter(u.sibling_group for u in session.units.values())))
+
+    def on_study_screen_opened(self, message: Opened) -> None:
+        if message.error is not None:
+            self.notify(message.error, title="Progress not readable", severity="error", markup=False, timeout=10)
+        self.session, self._group_sizes, self.reviewed = message.session, message.group_sizes, 0
+        self._next()
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def _next(self) -> None:
+        unit = self._safely(self.session.next) if self.session is not None else None
+        self.unit, self.typed, self.hint_shown = unit, None, False
+        self.state = "front" if unit is not None else "done"
+        self._shown_at = time.monotonic()
+        self.query_one("#typed", Input).value = ""
+        self._redraw()
+
+    def _redraw(self) -> None:
+        unit, state = self.unit, self.state
+        self._show_counts()
+        self.query_one(CardView).show(None if unit is None else CardFace(
+            unit, self._meta(), flipped=state == "back", typed=self.typed, hint=self.hint_shown))
+        self.query_one(CardView).display = unit is not None
+        typed = self.query_one("#typed", Input)
+        typed.display = state == "front" and unit is not None and unit.type_in
+        typed.disabled = not typed.display  # a hidden field must not take the focus (or the keys)
+        self.query_one("#show-answer").display = state == "front" and not typed.display
+        bar = self.query_one(RatingBar)
+        bar.display = state == "back"
+        if state == "back" and unit is not None and self.session is not None:
+            bar.set_previews(self._safely(self.session.previews, unit) or {}, self._suggested())
+        self.query_one("#study-loading").display = state == "loading"
+        done = self.query_one(DoneView)
+        done.display = state == "done"
+        if state == "done":
+            report = self._safely(done_report, self.session, self.reviewed, self.context.library) \
+                if self.session is not None else DoneReport("No flashcards to review.", (NO_STORE,), can_cram=False)
+            done.show(report or DoneReport("Could not read the queue."))
+        if typed.display:
+            typed.focus()
+        elif self.focused is typed:
+            self.set_focus(None)
+        self.refresh_bindings()
+
+    def _show_counts(self) -> None:
+        session, unit = self.session, self.unit
+        counts = self._safely(session.counts) if session is not None else None
+        current = self._safely(current_queue, session, unit) if session is not None and unit is not None else None
+        self.query_one(QueueCountsLabel).show(counts, cram=bool(session and session.cram), current=current)
+
+    def _meta(self) -> Content:
+        unit = self.unit
+        assert unit is not None and self.session is not None
+        blanks = self._group_sizes[unit.sibling_group]
+        section = self.context.library.section_of(unit.card_id)
+        flagged = self._safely(self.session.is_flagged, unit)
+        return Content.assemble(
+            (variant_label(unit, blanks), "bold $accent"),
+            ("  ·  ", "dim"), literal(section.title if section else unit.card_id, "$text-muted"),
+            ("  ⚑ flagged for the author" if flagged else "", "bold $warning"),
+        )
+
+    def _suggested(self) -> Rating:
+        return self.typed.suggested if self.typed is not None else Rating.Good
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        state, unit, session = self.state, self.unit, self.session
+        if action == "flip":
+            return state == "front"
+        if action in ("accept", "rate"):
+            return state == "back"
+        if action == "undo":
+            return session is not None and session.can_undo
+        if action == "flag":
+            return unit is not None and state != "done"
+        if action == "hint":
+            return state == "front" and unit is not None and bool(unit.hint) and not self.hint_shown
+        if action == "cram":
+            return state == "done" and session is not None and bool(session.units)
+        if action == "read_aloud":
+            return unit is not None
+        if action == "stop_reading":
+            return self.speaking
+        return True
+
+    def action_flip(self) -> None:
+        if self.unit is not None and self.unit.type_in:
+            self._check_typed(self.query_one("#typed", Input).value)
+            return
+        self.state = "back"
+        self._redraw()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.state == "front" and self.unit is not None and self.unit.type_in:
+            self._check_typed(event.value)
+
+    def _check_typed(self, text: str) -> None:
+        assert self.unit is not None
+        self.typed = compare_typed(text, self.unit.expected)
+        self.state = "back"
+        self._redraw()
+
+    def action_accept(self) -> None:
+        self.action_rate(int(self._suggested()))
+
+    def on_rating_bar_rated(self, event: RatingBar.Rated) -> None:
+        self.action_rate(int(event.rating))
+
+    def action_rate(self, rating: int) -> None:
+        if self.state != "back" or self.unit is None or self.session is None:
+            return
+        elapsed = min(MAX_DURATION_MS, round((time.monotonic() - self._shown_at) * 1000))
+        outcome = self._safely(self.session.answer, self.unit, Rating(rating), duration_ms=elapsed)
+        if outcome is None:
+            return
+        self.reviewed += 1
+        if outcome.became_leech:
+            self.notify(f"{self.unit.id} is now a leech: it was forgotten {outcome.item.lapses} times, so it is "
+                        "tagged and suspended. It is listed when nothing is due and in the statistics.",
+                        title="Leech", severity="warning", timeout=10, markup=False)
+        self._next()
+
+    def action_undo(self) -> None:
+        if self.session is None or self._safely(self.session.undo) is None:
+            return
+        self.reviewed = max(0, self.reviewed - 1)
+        self.notify("Last rating undone.", markup=False)
+        self._next()
+
+    def action_flag(self) -> None:
+        unit, session = self.unit, self.session
+        if unit is None or session is None:
+            return
+        if self._safely(session.is_flagged, unit):
+            if self._safely(session.unflag, unit):
+                self.notify("Flag removed.", markup=False)
+        elif self._safely(lambda: session.flag(unit) or True):
+            self.notify("Flagged for the author: `rnnquiz stats --flagged` lists it with its file and line.",
+                        markup=False)
+        self._redraw()
+
+    def action_hint(self) -> None:
+        self.hint_shown = True
+        self._redraw()
+
+    def action_cram(self) -> None:
+        if self._config is not None and has_study_store(self.context.progress.store):
+            self._start(cram=True)
+
+    def action_open_stats(self) -> None:
+        self.app.open_screen("stats", self.options.course)  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        """Back from another screen with nothing left: cards may have come due meanwhile."""
+        if isinstance(self.session, ReviewSession) and self.state == "done":
+            self.session.refresh()
+            self._next()
+
+    def _safely(self, function, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """Run a store call; a failure is a notice, never a crash (the rating is then not saved)."""
+        try:
+            return function(*args, **kwargs)
+        except (StoreError, LookupError) as error:
+            self.notify(str(error), title="Progress not saved", severity="error", markup=False, timeout=10)
+            return None
+
+    # --- reading aloud ---------------------------------------------------------------------------
+
+    NOTHING_TO_READ = "There is no card to read."
+
+    def speakable(self) -> tuple[str, str] | None:
+        if self.unit is None:
+            return None
+        text = spoken_prompt(self.unit)
+        return (f"{text}. {self.unit.answer}" if self.state == "back" else text), "narrator"

@@ -1,0 +1,53 @@
+"""The prediction question a demo asks before it shows anything: a question and lettered choices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from rnnquiz.tui.widgets.literal import literal
+
+SKIP = "Skip: just show me"
+LETTERS = "abcdefgh"
+
+
+class ChoiceList(OptionList):
+    """The choices; up/down and enter, or a click, answer."""
+
+
+class PredictionBox(Vertical):
+    """Asks one `predictions.Question`; posts `Answered` with the choice (None for skip)."""
+
+    @dataclass
+    class Answered(Message):
+        chosen: int | None
+
+    def __init__(self) -> None:
+        super().__init__(classes="prediction")
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="demo-question", markup=False)
+        yield ChoiceList(classes="demo-choices")
+
+    def ask(self, question) -> None:
+        """Show `question` (a `predictions.Question`), the first choice highlighted."""
+        self.query_one(".demo-question", Static).update(
+            Content.assemble(("Predict first: ", "bold $accent"), literal(question.text)))
+        choices = self.query_one(ChoiceList)
+        choices.clear_options()
+        choices.add_options([Option(Content.assemble((f"{LETTERS[i]}) ", "bold"), literal(text)), id=str(i))
+                             for i, text in enumerate(question.choices)])
+        choices.add_option(Option(Content.styled(SKIP, "italic $text-muted"), id="skip"))
+        choices.highlighted = 0
+
+    @on(OptionList.OptionSelected, ".demo-choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Answered(None if event.option.id == "skip" else int(event.option.id or 0)))

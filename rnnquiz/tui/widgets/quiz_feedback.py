@@ -1,0 +1,75 @@
+"""What the learner sees after answering: right or wrong, the right answer, what went wrong part by
+part, the author's feedback on the picked choices, and the explanation.
+
+Our words are styled; the author's (right answers, feedback, explanations) are literal, or Markdown
+where the author opted in. The same pieces serve the end screen's review.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from rnnquiz.tui.widgets.literal import literal, prose
+
+
+def verdict(grade: Any) -> Content:
+    """`✓ Right`, `✗ Wrong` or `◐ Partly right (50%)`, in words and colour."""
+    if grade.correct:
+        return Content.styled("✓ Right", "bold $success")
+    if grade.score > 0:
+        return Content.styled(f"◐ Partly right ({grade.score:.0%})", "bold $warning")
+    return Content.styled("✗ Wrong", "bold $error")
+
+
+def part_lines(grade: Any) -> list[Content]:
+    """One line per blank filled wrong (choices, items and matches are marked in the answer itself)."""
+    lines = []
+    for part in grade.parts:
+        if grade.type == "cloze" and not part.correct:
+            given = part.given.strip() if part.given else ""
+            lines.append(Content.assemble(("✗ ", "$error"), (f"{part.label}: ", "bold"),
+                                          literal(f"“{given}”" if given else "(empty)"), ("; right: ", "dim"),
+                                          literal(part.expected or "")))
+    return lines
+
+
+def right_answer_lines(grade: Any, question: Any = None) -> list[Content]:
+    """The right answer: one line, or for an order or a match question one line per item."""
+    if question is not None and grade.type == "order":
+        return [Content.styled("Right order:", "bold"),
+                *(Content.assemble((f"  {n}. ", "$accent"), literal(item)) for n, item in enumerate(question.items, 1))]
+    if question is not None and grade.type == "match":
+        return [Content.styled("Right matches:", "bold"),
+                *(Content.assemble("  ", literal(p.left, "bold"), (" → ", "dim"), literal(p.right))
+                  for p in question.pairs)]
+    return [Content.assemble(("Right answer: ", "bold"), literal(grade.right_answer))]
+
+
+class QuizFeedback(Vertical):
+    """Feedback on one graded answer."""
+
+    def __init__(self, grade: Any, question: Any = None, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="quiz-feedback" + (" -right" if grade.correct else " -wrong"))
+        self.grade = grade
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        grade = self.grade
+        yield Static(verdict(grade), classes="feedback-verdict", markup=False)
+        if grade.message:
+            yield Static(literal(grade.message, "italic"), classes="feedback-message", markup=False)
+        if not grade.correct:
+            for line in right_answer_lines(grade, self.question):
+                yield Static(line, classes="feedback-answer", markup=False)
+        for line in part_lines(grade):
+            yield Static(line, classes="feedback-part", markup=False)
+        for text in grade.feedback:
+            yield prose(text, classes="feedback-choice")
+        if grade.explanation:
+            yield Static(Content.styled("Why", "bold $accent"), classes="feedback-why", markup=False)
+            yield prose(grade.explanation, classes="feedback-explanation")

@@ -1,0 +1,151 @@
+"""Live reload: saving a content file while the app runs shows the new version where the learner was;
+an invalid save is refused with a `file:line:col` notice and the previous version stays. Also the late
+load of a warm start: home first, from the outline; other screens wait for the library."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import TabbedContent
+
+from rnnquiz.content import live as live_module
+from rnnquiz.content.live import LiveLibrary
+from rnnquiz.tui.app import create_app
+from rnnquiz.tui.live_content import POLL_SECONDS
+from rnnquiz.tui.screens.glossary import GlossaryScreen
+from rnnquiz.tui.screens.home import HomeScreen
+from rnnquiz.tui.screens.lesson import LessonScreen
+from rnnquiz.tui.widgets.dialogue import DialogueView
+
+from .helpers import FIXTURES, flat, screen_text
+
+RELOAD_WITHIN = 1.5
+"""Seconds: the poll interval plus reading the files, with room for a busy test machine."""
+
+
+@pytest.fixture
+def course(tmp_path) -> Path:
+    folder = tmp_path / "course"
+    shutil.copytree(FIXTURES / "mini", folder)
+    return folder
+
+
+def save(path: Path, old: str, new: str) -> None:
+    """An author's save: new text and a later modification time."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    mtime = path.stat().st_mtime_ns
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    os.utime(path, ns=(mtime + 1_000_000, mtime + 1_000_000))
+
+
+async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> float:
+    """Seconds until `condition` holds, letting the app run; fails after `timeout`."""
+    start = time.monotonic()
+    while not condition():
+        assert time.monotonic() - start < timeout, "timed out"
+        await pilot.pause(0.05)
+    return time.monotonic() - start
+
+
+def recorded(app) -> list[tuple[str, str, bool]]:
+    """Notices as (title, message, markup), still shown as usual."""
+    notes: list[tuple[str, str, bool]] = []
+    original = app.notify
+
+    def notify(message, *, title="", markup=True, **kwargs):
+        notes.append((title, str(message), markup))
+        return original(message, title=title, markup=markup, **kwargs)
+
+    app.notify = notify
+    return notes
+
+
+async def test_a_valid_save_shows_in_the_open_lesson_where_the_learner_was(course, store):
+    app = create_app(LiveLibrary.open([course]), store, initial="learn", arg="first")
+    notes = recorded(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")  # two lines of the dialogue shown
+        await pilot.pause()
+        assert app.screen.query_one(DialogueView).revealed == 2
+        save(course / "first.yaml", "What is h[t-1]?", "So what is h[t-1], exactly?")
+        took = await wait_for(pilot, lambda: "Sowhatish[t-1],exactly?" in flat(screen_text(app)))
+        assert took < RELOAD_WITHIN, took
+        screen = app.screen
+        assert isinstance(screen, LessonScreen) and screen.section.dialogue[1].text == "So what is h[t-1], exactly?"
+        assert screen.query_one(DialogueView).revealed == 2  # the learner's place is kept
+        assert screen.query_one(TabbedContent).active == "dialogue"
+        assert ("Content", "Reloaded first.yaml.", False) in notes
+
+
+async def test_an_invalid_save_is_refused_with_its_location_and_the_old_text_stays(course, store):
+    app = create_app(LiveLibrary.open([course]), store, initial="learn", arg="first")
+    notes = recorded(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")  # reveal the whole dialogue: the section is marked read
+        await pilot.pause()
+        read_before, states_before = store.sections_read(), store.item_states()
+        assert "first" in read_before
+        save(course / "first.yaml", "  - student: What is h[t-1]?", "  - student: What is h[t-1]?\n    mood: [/]")
+        took = await wait_for(pilot, lambda: any(title.startswith("Not reloaded") for title, _, _ in notes))
+        assert took < RELOAD_WITHIN, took
+        title, message, markup = next(n for n in notes if n[0].startswith("Not reloaded"))
+        assert markup is False and "first.yaml has problems" in title
+        assert message.startswith(f"{course / 'first.yaml'}:6:5: dialogue[1].mood: unknown field")
+        assert "mood" in message
+        assert "Whatish[t-1]?" in flat(screen_text(app))
+        assert app.screen.section.dialogue[1].text == "What is h[t-1]?"
+        assert store.sections_read() == read_before and store.item_states() == states_before
+
+
+async def test_home_and_glossary_follow_a_save(course, store):
+    app = create_app(LiveLibrary.open([course]), store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down")
+        save(course / "second.yaml", "title: Second steps", "title: Further steps")
+        await wait_for(pilot, lambda: "2. Further steps" in screen_text(app))
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#sections").highlighted_option.id == "section:second"
+        await pilot.press("g")
+        await wait_for(pilot, lambda: isinstance(app.screen, GlossaryScreen))
+        await pilot.press(*"gradient")
+        await wait_for(pilot, lambda: "How the loss changes" in screen_text(app))
+        save(course / "second.yaml", "How the loss changes with a weight.", "The slope of the loss.")
+        await wait_for(pilot, lambda: "The slope of the loss." in screen_text(app))
+        assert app.screen.query_one("Input").value == "gradient"
+
+
+async def test_a_warm_start_shows_home_before_the_library_and_waits_for_it_to_open_a_lesson(
+        course, store, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    LiveLibrary.open([course], cache_dir=data)  # cold start: writes the outline cache
+    warm = LiveLibrary.open([course], cache_dir=data)
+    assert not warm.loaded
+    release, real = threading.Event(), live_module._load
+    monkeypatch.setattr(live_module, "_load", lambda paths: release.wait(10) and real(paths))
+    app = create_app(warm, store)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert "1. First steps" in screen_text(app) and not warm.loaded
+            await pilot.press("enter")
+            await pilot.pause(0.1)
+            assert isinstance(app.screen, HomeScreen)  # waiting for the library, not frozen
+            release.set()
+            await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen))
+            assert warm.loaded and app.screen.section.section == "first"
+    finally:
+        release.set()
+
+
+def test_the_poll_interval_is_half_a_second():
+    assert POLL_SECONDS <= 0.5
