@@ -94,6 +94,10 @@ class QuizScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         await self.show_question()
+        back = sum(item.due for item in self.session.items)
+        if back and not self.retry:
+            self.notify(f"{back} question{'s' if back > 1 else ''} you missed before "
+                        f"{'are' if back > 1 else 'is'} back for review: they come first.", timeout=4)
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -107,6 +111,13 @@ class QuizScreen(Screen[None]):
         item = self.session.current
         return item is not None and not self.session.exam and self.session.grade_of(item.id) is not None
 
+    @property
+    def last_open(self) -> bool:
+        """The question on screen is the only one not answered yet."""
+        item = self.session.current
+        return item is not None and item.id not in self.given and all(
+            i.id in self.given for i in self.session.items if i.id != item.id)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted or self.session.current is None:
             return action == "leave"
@@ -118,8 +129,8 @@ class QuizScreen(Screen[None]):
             return not self.showing_feedback
         if action == "back":
             return self.session.position > 0
-        if action == "finish":
-            return parameters == (self.session.exam,)
+        if action == "finish":  # the footer shows it in an exam, and on the last question left open
+            return parameters == (self.session.exam or self.last_open,)
         return True
 
     async def show_question(self) -> None:
@@ -191,6 +202,10 @@ class QuizScreen(Screen[None]):
         await self._go_on()
 
     async def action_skip(self) -> None:
+        if self.last_open:  # skipping would only show this question again
+            self.notify("This is the last question left: answer it, or ctrl+f finishes the quiz "
+                        "(it counts as missed).", timeout=5)
+            return
         await self._go_on()
 
     async def _go_on(self) -> None:

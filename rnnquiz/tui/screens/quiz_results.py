@@ -14,7 +14,7 @@ from rnnquiz.quiz.session import QuizResult, QuizSession, Review
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.quiz_support import QuizOptions, response_text
 from rnnquiz.tui.widgets.literal import literal, prose
-from rnnquiz.tui.widgets.quiz_feedback import part_lines, right_answer_lines, verdict
+from rnnquiz.tui.widgets.quiz_feedback import choice_feedback, part_lines, right_answer_lines, verdict
 
 
 def summary_line(result: QuizResult) -> Content:
@@ -46,10 +46,14 @@ class ReviewEntry(Vertical):
         if not grade.correct:
             for line in right_answer_lines(grade, question):
                 yield Static(line, classes="review-right", markup=False)
-        if grade.message:
+        if grade.message and review.response is not None:  # unanswered: `Your answer: no answer` says it
             yield Static(literal(grade.message, "italic"), classes="review-message", markup=False)
         for line in part_lines(grade):
             yield Static(line, classes="review-part", markup=False)
+        for label, text in choice_feedback(grade):  # after an exam, the first time the learner sees it
+            if label is not None:
+                yield Static(label, classes="review-choice-label", markup=False)
+            yield prose(text, classes="review-choice")
         if grade.explanation and not grade.correct:
             yield prose(grade.explanation, classes="review-explanation")
 

@@ -38,6 +38,21 @@ def part_lines(grade: Any) -> list[Content]:
     return lines
 
 
+def choice_feedback(grade: Any) -> list[tuple[Content | None, str]]:
+    """The author's feedback on each picked choice: (a label naming the choice, the feedback).
+
+    A `multiple` answer can draw several notes, so each one says which choice it is about; a
+    single pick needs no label. Falls back to `grade.feedback` when the parts do not carry it.
+    """
+    picked = [part for part in grade.parts if part.picked and part.feedback]
+    if not picked:
+        return [(None, text) for text in grade.feedback]
+    if grade.type != "multiple":
+        return [(None, part.feedback) for part in picked]
+    return [(Content.assemble(("On ", "dim"), literal(f"“{part.label}”"), (":", "dim")), part.feedback)
+            for part in picked]
+
+
 def right_answer_lines(grade: Any, question: Any = None) -> list[Content]:
     """The right answer: one line, or for an order or a match question one line per item."""
     if question is not None and grade.type == "order":
@@ -68,7 +83,9 @@ class QuizFeedback(Vertical):
                 yield Static(line, classes="feedback-answer", markup=False)
         for line in part_lines(grade):
             yield Static(line, classes="feedback-part", markup=False)
-        for text in grade.feedback:
+        for label, text in choice_feedback(grade):
+            if label is not None:
+                yield Static(label, classes="feedback-choice-label", markup=False)
             yield prose(text, classes="feedback-choice")
         if grade.explanation:
             yield Static(Content.styled("Why", "bold $accent"), classes="feedback-why", markup=False)
