@@ -5,14 +5,21 @@ does not depend on the machine. "Ready" is Textual's own ready point (first scre
 rendered, the moment `auto_pilot` is called), headless at 80x24. rnnquiz goes through the real CLI
 path: argument parsing, loading the bundled course, opening the progress database, the home screen.
 
-    python benchmarks/bench_startup.py [--runs 7] [--content DIR]
+    python benchmarks/bench_startup.py [--runs 7] [--content DIR] [--phases] [--as-is]
 
 Target: rnnquiz / bare <= 1.25 with the bundled course.
+
+Both apps run as an installed app does, from compiled bytecode: a development shell often sets
+PYTHONDONTWRITEBYTECODE, which would make rnnquiz (an editable install, without .pyc files) compile
+its fifty-odd modules on every start while Textual's come precompiled from site-packages. So the
+children cache bytecode in a temporary folder (PYTHONPYCACHEPREFIX; the source tree is not written)
+and the warm-up run fills it. `--as-is` runs them with the environment unchanged.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -51,20 +58,22 @@ app.run(headless=True, size=(80, 24), auto_pilot=ready)
 PHASES = """
 import sys, time
 marks = [("start", time.perf_counter())]
+import textual.app
+marks.append(("Textual import (the bare app pays it too)", time.perf_counter()))
 from rnnquiz.cli import build_parser
 args = build_parser().parse_args(sys.argv[1:])
 marks.append(("CLI and argument parser", time.perf_counter()))
-from rnnquiz.commands._common import load_library_from_args
-library = load_library_from_args(args)
-marks.append(("content layer import + course load", time.perf_counter()))
-from rnnquiz.tui.progress import open_store
-store, _ = open_store(args.data_dir)
+from rnnquiz.commands.app import open_live
+live = open_live(args)
+marks.append(("content: outline cache (warm) or course load (cold)", time.perf_counter()))
+from rnnquiz.commands.app import _open_store
+store = _open_store(args, [])
 marks.append(("progress database", time.perf_counter()))
 from rnnquiz.tui.app import create_app
-app = create_app(library, store)
-marks.append(("Textual + rnnquiz.tui import", time.perf_counter()))
+app = create_app(live, store)
+marks.append(("rnnquiz.tui import, app built", time.perf_counter()))
 async def ready(pilot):
-    marks.append(("run to home screen ready", time.perf_counter()))
+    marks.append(("run to home screen ready (styles, compose, progress queries)", time.perf_counter()))
     pilot.app.exit()
 app.run(headless=True, size=(80, 24), auto_pilot=ready)
 for (_, before), (name, after) in zip(marks, marks[1:]):
@@ -72,16 +81,30 @@ for (_, before), (name, after) in zip(marks, marks[1:]):
 """
 
 
+ENV: dict[str, str] | None = None
+"""The children's environment (None: this process's)."""
+
+
+def compiled_env(pycache: str) -> dict[str, str]:
+    """This environment with bytecode caching on, into `pycache`."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = pycache
+    return env
+
+
 def phases(argv: list[str]) -> list[str]:
     """Where rnnquiz's start-up time goes, in process order (one run)."""
-    result = subprocess.run([sys.executable, "-c", PHASES, *argv], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", PHASES, *argv], capture_output=True, text=True, timeout=120,
+                            env=ENV)
     return [line.removeprefix("PHASE ") for line in result.stdout.splitlines() if line.startswith("PHASE ")]
 
 
 def time_to_ready(code: str, argv: list[str], screen: str = "Screen") -> float:
     """Seconds from spawning the process to the child reporting ready on `screen`."""
     start = time.time()
-    result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120,
+                            env=ENV)
     lines = [line for line in result.stdout.splitlines() if line.startswith("READY ")]
     if result.returncode != 0 or not lines or lines[-1].split()[2] != screen:
         raise RuntimeError(f"benchmark child failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
@@ -93,7 +116,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="measured runs of each app (after one warm-up)")
     parser.add_argument("--content", type=Path, action="append", default=[], help="extra content folder")
     parser.add_argument("--phases", action="store_true", help="also show where rnnquiz's start-up time goes")
+    parser.add_argument("--as-is", action="store_true",
+                        help="run the children in this environment unchanged (bytecode caching as it is)")
     options = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as pycache:
+        global ENV
+        ENV = None if options.as_is else compiled_env(pycache)
+        return measure(options)
+
+
+def measure(options: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as data_dir:
         app_argv = ["--data-dir", data_dir]
         for folder in options.content:
@@ -110,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{', '.join(f'{t * 1000:.0f}' for t in bare)})")
     print(f"rnnquiz home screen:          median {app_median * 1000:.0f} ms  (runs: "
           f"{', '.join(f'{t * 1000:.0f}' for t in app)})")
+    if ENV is None and sys.flags.dont_write_bytecode:
+        print("note: run --as-is with PYTHONDONTWRITEBYTECODE set: modules without .pyc files compile on every start")
     print(f"ratio {ratio:.2f}x (target <= {TARGET}x): {'ok' if ratio <= TARGET else 'OVER TARGET'}")
     if options.phases:
         with tempfile.TemporaryDirectory() as data_dir:

@@ -51,6 +51,7 @@ async def ready(pilot):
     seen["screen"] = type(pilot.app.screen).__name__
     seen["modules"] = sorted(sys.modules)
     seen["text"] = [option.id for option in pilot.app.screen.query_one("#sections").options]
+    seen["late_styles"] = pilot.app.late_styles_pending
     pilot.app.exit()
 
 app = build_app(build_parser().parse_args(sys.argv[1:]))
@@ -66,6 +67,21 @@ print(json.dumps(seen))
     assert warm["screen"] == "HomeScreen"
     assert "section:first" in warm["text"] and "section:second" in warm["text"]
     assert not top_level(warm["modules"]) & LATE
+    # Nor what only other screens and commands need: the palette, other subcommands, their screens.
+    assert not {"rnnquiz.tui.commands", "rnnquiz.tui.widgets.problems", "rnnquiz.commands.demo",
+                "rnnquiz.commands.study", "rnnquiz.tui.screens.lesson", "rnnquiz.content.problems"} & set(warm["modules"])
+    assert warm["late_styles"] is True  # the other screens' styles are parsed after the first frame
+
+
+def test_the_app_alone_builds_no_subcommand_parsers_but_help_lists_them_all():
+    from rnnquiz.cli import build_parser
+    from rnnquiz.commands import COMMANDS
+
+    parser = build_parser()
+    assert parser.parse_args(["--data-dir", "x", "--content=y"]).command is None
+    assert not parser._commands_added
+    assert all(name in parser.format_help() for name in COMMANDS)
+    assert build_parser().parse_args(["--data-dir", "x", "learn", "s"]).command == "learn"
 
 
 def test_reading_progress_does_not_import_fsrs_and_the_mirrored_states_match_it():

@@ -10,10 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from rnnquiz.content.library import Library
+from rnnquiz.content.live import first_section  # re-exported: where `preview` lands
 
 HELP = "open a content file in the app, its problems listed live as you edit it"
 
@@ -26,21 +24,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _error(message: str) -> int:
     print(f"rnnquiz preview: {message}", file=sys.stderr)
     return 1
-
-
-def first_section(library: Library, file: Path) -> str | None:
-    """The first section written in `file` that a course lists, else the first section of a course in it."""
-    target = file.resolve()
-    found = []
-    for course in library.courses:
-        for section in course.sections:
-            where = library.location(section.section)
-            if where is not None and where.file.resolve() == target:
-                found.append((where.line, where.col, section.section))
-    if found:
-        return min(found)[2]
-    course = next((c for c in library.courses if c.file.resolve() == target and c.sections), None)
-    return course.sections[0].section if course else None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +49,10 @@ def run(args: argparse.Namespace) -> int:
     if why:
         warnings.append(why)
     section = first_section(library, file)
-    if section is None:
+    if section is None and any(p.file.resolve() == target for p in library.problems):
+        warnings.append(f"{file.name} has no lesson to show yet: fix the problems listed below, and it "
+                        "opens when you save.")
+    elif section is None:
         warnings.append(f"{file.name} has no section that a course lists, so there is no lesson to show.")
     app = create_app(live, store, initial="learn" if section else "home", arg=section, warnings=warnings,
                      preview=file)

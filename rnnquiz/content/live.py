@@ -143,3 +143,18 @@ class LiveLibrary:
                 self.outline = outline_of(library)
             self.save_outline(stamps)
             return Reload(changes, True, [], list(library.problems))
+
+
+def first_section(library: Library, file: Path) -> str | None:
+    """The first section written in `file` that a course lists, else the first section of a course in it."""
+    target = file.resolve()
+    found = []
+    for course in library.courses:
+        for section in course.sections:
+            where = library.location(section.section)
+            if where is not None and where.file.resolve() == target:
+                found.append((where.line, where.col, section.section))
+    if found:
+        return min(found)[2]
+    course = next((c for c in library.courses if c.file.resolve() == target and c.sections), None)
+    return course.sections[0].section if course else None

@@ -16,10 +16,10 @@ from textual.screen import Screen
 
 from rnnquiz.content.live import LiveLibrary
 from rnnquiz.tui import registry
-from rnnquiz.tui.commands import provider as commands_provider
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.live_content import LiveContent
 from rnnquiz.tui.progress import Progress
+from rnnquiz.tui.styles import StagedStyles
 
 if TYPE_CHECKING:
     from rnnquiz.content.library import Library
@@ -32,7 +32,14 @@ LOADING_NOTICE_AFTER = 0.25
 """Seconds a screen may wait for the library before the learner is told why."""
 
 
-class RnnQuizApp(LiveContent, App[None]):
+def commands_provider() -> Any:
+    """The palette's commands, imported when ctrl+p is first used rather than at start-up."""
+    from rnnquiz.tui.commands import provider
+
+    return provider()
+
+
+class RnnQuizApp(LiveContent, StagedStyles, App[None]):
     """rnnquiz in the terminal."""
 
     CSS_PATH = "app.tcss"
@@ -54,19 +61,22 @@ class RnnQuizApp(LiveContent, App[None]):
         super().__init__()
         self.context = context
         self.initial = (initial, arg)
+        saved = context.progress.setting(THEME_SETTING)
+        if saved in self.available_themes:
+            self.theme = saved  # before the styles are first parsed: in on_mount it would parse them twice
+        if initial == "home" and context.preview is None:
+            self.stage_styles()  # the other screens' rules load just after the first frame
 
     def get_default_screen(self) -> Screen:
         return registry.get("home").create(self.context)
 
     def on_mount(self) -> None:
-        saved = self.context.progress.setting(THEME_SETTING)
-        if saved in self.available_themes:
-            self.theme = saved
         name, arg = self.initial
         if name != "home":
             self.open_screen(name, arg)
         for warning in self.context.warnings:
             self.notify(warning, title="Heads up", severity="warning", timeout=10, markup=False)
+        self.call_after_refresh(self.load_late_styles)
         self.call_after_refresh(self.start_live_content)  # after the first screen is shown
 
     def watch_theme(self, theme: str) -> None:

@@ -7,7 +7,7 @@ notices and a `LibraryChanged` for every open screen. Screens that show content 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -15,31 +15,56 @@ from textual.message import Message
 from rnnquiz.content.text import safe_text
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rnnquiz.content.live import Reload
     from rnnquiz.tui.context import AppContext
 
+log = logging.getLogger(__name__)
+
 POLL_SECONDS = 0.5
 """How often content files are stat'ed: a save shows up within about this long (plus the reload)."""
-SHOWN_PROBLEMS = 5
-"""At most this many `file:line:col: message` lines in one notice."""
+REFUSED = "Not reloaded:"
+"""How the title of a notice about a refused save begins."""
+SHOWN_PROBLEMS = 3
+"""At most this many `file:line:col: message` lines in one notice (each may wrap to three lines)."""
 
 
 class LibraryChanged(Message):
     """Posted to every open screen when a different library (or outline) is now in use."""
 
 
-@dataclass
+# Messages are written out rather than declared with @dataclass: defining a dataclass costs about half a
+# millisecond, and this module loads before the first screen.
+
+
 class LibraryLoaded(Message):
     """The late load finished (warm start)."""
 
-    outline_changed: bool
+    def __init__(self, outline_changed: bool) -> None:
+        super().__init__()
+        self.outline_changed = outline_changed
 
 
-@dataclass
 class ContentReloaded(Message):
     """Content files changed and were read again; `result` says whether the new version is in use."""
 
-    result: Reload
+    def __init__(self, result: Reload) -> None:
+        super().__init__()
+        self.result = result
+
+
+def refusal_notice(result: Reload, preview: Path | None = None) -> str:
+    """Why a save was refused: its new problems as `file:line:col: message`, those in the saved files
+    first (the others follow from them). Under `rnnquiz preview` the problems list shows the rest."""
+    changed = {path.resolve() for path in result.changes.paths}
+    problems = sorted(result.new_problems, key=lambda p: p.file.resolve() not in changed)  # stable
+    shown = problems[:1 if preview is not None else SHOWN_PROBLEMS]
+    lines = [safe_text(str(problem)) for problem in shown]
+    more = len(problems) - len(shown)
+    if more > 0:
+        lines.append(f"(and {more} more{', listed below' if preview is not None else ''})")
+    return "\n".join(lines)
 
 
 class LiveContent:
@@ -47,6 +72,7 @@ class LiveContent:
 
     context: AppContext
     _checking_content: bool = False
+    _preview_lesson_opened: bool = False
 
     def start_live_content(self) -> None:
         """Once the first screen is shown: load the library if it is not yet, then poll the content files."""
@@ -78,6 +104,10 @@ class LiveContent:
             live = self.context.live
             if live.changes():
                 self.post_message(ContentReloaded(live.reload()))
+        except Exception as error:  # a bug while reading must not end live reload silently
+            log.exception("reloading content failed")
+            self.call_from_thread(self.notify, f"Could not reload the content files: {error}", title="Content",
+                                  severity="error", markup=False)
         finally:
             self._checking_content = False
 
@@ -85,15 +115,38 @@ class LiveContent:
         result = message.result
         names = safe_text(", ".join(sorted({path.name for path in result.changes.paths})) or "content")
         if result.accepted:
+            self._drop_refusal_notices()
             self.notify(f"Reloaded {names}.", title="Content", timeout=3, markup=False)
             self.broadcast_library_changed()
+            self._open_previewed_lesson()
         else:
-            shown = [safe_text(str(problem)) for problem in result.new_problems[:SHOWN_PROBLEMS]]
-            more = len(result.new_problems) - len(shown)
-            lines = shown + ([f"(and {more} more)"] if more > 0 else [])
-            self.notify("\n".join(lines), title=f"Not reloaded: {names} has problems; the previous version stays",
+            self.notify(refusal_notice(result, self.context.preview),
+                        title=f"{REFUSED} {names} has problems; the previous version stays",
                         severity="error", timeout=15, markup=False)
         self.refresh_problem_panels()
+
+    def _drop_refusal_notices(self) -> None:
+        """A good save makes the notices about earlier refused ones stale."""
+        # Textual 8 gives no public handle on a notice once shown; the app's collection is iterable.
+        stale = [note for note in self._notifications if note.title.startswith(REFUSED)]  # type: ignore[attr-defined]
+        for note in stale:
+            self._unnotify(note, refresh=False)  # type: ignore[attr-defined]
+        if stale:
+            self._refresh_notifications()  # type: ignore[attr-defined]
+
+    def _open_previewed_lesson(self) -> None:
+        """`rnnquiz preview` of a file that had no lesson to show (say, invalid YAML): once it loads, open
+        it (once: an author who went back home on purpose stays there)."""
+        preview = self.context.preview
+        if (preview is None or self._preview_lesson_opened or getattr(self, "initial", ("home",))[0] != "home"
+                or getattr(self.screen, "screen_name", None) != "home"):
+            return
+        from rnnquiz.content.live import first_section
+
+        section = first_section(self.context.library, preview)
+        if section is not None:
+            self._preview_lesson_opened = True
+            self.open_screen("learn", section)  # type: ignore[attr-defined]
 
     def broadcast_library_changed(self) -> None:
         for screen in self.screen_stack:

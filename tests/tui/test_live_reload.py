@@ -149,3 +149,20 @@ async def test_a_warm_start_shows_home_before_the_library_and_waits_for_it_to_op
 
 def test_the_poll_interval_is_half_a_second():
     assert POLL_SECONDS <= 0.5
+
+
+def test_a_refusal_lists_the_saved_files_problems_first_then_at_most_a_few():
+    from rnnquiz.content.live import Reload
+    from rnnquiz.content.problems import Problem
+    from rnnquiz.content.watch import Changes
+    from rnnquiz.tui.live_content import SHOWN_PROBLEMS, refusal_notice
+
+    saved, other = Path("/c/saved.yaml"), Path("/c/a-course.yaml")
+    problems = [Problem(other, 3, 5, "section `s` is not defined in any loaded file"),
+                *(Problem(saved, n, 1, f"problem {n}") for n in range(1, 5))]
+    result = Reload(Changes(changed=[saved]), False, problems, problems)
+    lines = refusal_notice(result).splitlines()
+    assert lines[:SHOWN_PROBLEMS] == [f"/c/saved.yaml:{n}:1: problem {n}" for n in range(1, SHOWN_PROBLEMS + 1)]
+    assert lines[-1] == f"(and {len(problems) - SHOWN_PROBLEMS} more)"
+    assert refusal_notice(result, preview=saved).splitlines() == ["/c/saved.yaml:1:1: problem 1",
+                                                                  "(and 4 more, listed below)"]

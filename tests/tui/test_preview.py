@@ -17,7 +17,7 @@ from rnnquiz.tui.screens.lesson import LessonScreen
 from rnnquiz.tui.widgets.problems import ProblemsPanel
 
 from .helpers import FIXTURES, flat, screen_text
-from .test_live_reload import save, wait_for
+from .test_live_reload import recorded, save, wait_for
 
 BAD_QUESTION = "  - {id: mini-q2, type: single, prompt: Pick one., choices: [only], answer: 0}\n"
 
@@ -87,3 +87,44 @@ def test_preview_of_a_missing_file_says_so_and_exits_1(tmp_path, capsys):
     (tmp_path / "notes.txt").write_text("hi")
     assert main(["preview", str(tmp_path / "notes.txt")]) == 1
     assert "is not a content file" in capsys.readouterr().err
+
+
+async def test_a_file_broken_at_the_start_opens_its_lesson_once_a_save_fixes_it(course, store):
+    file = course / "second.yaml"
+    good = file.read_text(encoding="utf-8")
+    file.write_text(good.replace("title: Second steps", 'title: "Second steps'), encoding="utf-8")  # unclosed quote
+    app = preview_app(file, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # nothing in the file loads: no lesson yet
+        assert "invalid YAML" in panel_text(app)
+        save(file, 'title: "Second steps', "title: Second steps, fixed")
+        await wait_for(pilot, lambda: isinstance(app.screen, LessonScreen))
+        assert app.screen.section.section == "second" and app.screen.section.title == "Second steps, fixed"
+        await wait_for(pilot, lambda: "second.yaml: no problems" in screen_text(app))
+        await pilot.press("escape")  # back home on purpose: the next save does not open the lesson again
+        await pilot.pause()
+        save(file, "title: Second steps, fixed", "title: Second steps, again")
+        await wait_for(pilot, lambda: "Second steps, again" in screen_text(app))
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_refused_save_names_its_first_problem_and_points_to_the_list(course, store):
+    file = course / "first.yaml"
+    app = preview_app(file, store)
+    notes = recorded(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        save(file, "section: first", "section: first\ncolour: blue\nshade: red")
+        await wait_for(pilot, lambda: any(title.startswith("Not reloaded") for title, _, _ in notes))
+        message = next(m for title, m, _ in notes if title.startswith("Not reloaded"))
+        first, more = message.split("\n")
+        assert first.startswith(f"{file}:2:1: colour: unknown field `colour`")
+        assert more == "(and 1 more, listed below)"
+        assert app.screen.section.title == "First steps"  # the version in use stays
+        assert "unknown field `shade`" in panel_text(app)
+        save(file, "colour: blue\nshade: red\ntitle: First steps", "title: Steps, first")
+        await wait_for(pilot, lambda: app.screen.section.title == "Steps, first"
+                       and [panel.problems for panel in app.screen.query(ProblemsPanel)] == [[]])
+        shown = [note.title for note in app._notifications]
+        assert not [t for t in shown if t.startswith("Not reloaded")] and "Content" in shown  # stale notice gone

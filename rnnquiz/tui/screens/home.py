@@ -18,7 +18,6 @@ from rnnquiz.tui import registry
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.live_content import LibraryChanged
 from rnnquiz.tui.widgets.literal import literal
-from rnnquiz.tui.widgets.problems import ProblemsPanel
 
 NO_COURSES = ("No courses found. Add a folder of course files with --content DIR "
               "or RNNQUIZ_CONTENT, and check it with `rnnquiz validate`.")
@@ -80,6 +79,8 @@ class HomeScreen(Screen[None]):
         yield Static(self._summary(), id="home-summary", markup=False, classes="" if courses else "-empty")
         yield SectionList(*self._items(), id="sections")
         if self.context.preview is not None:
+            from rnnquiz.tui.widgets.problems import ProblemsPanel  # only `rnnquiz preview` shows it
+
             yield ProblemsPanel(self.context.preview, self.context.preview_problems())
         yield Footer()
 
