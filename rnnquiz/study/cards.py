@@ -123,10 +123,14 @@ def expand_all(cards: Iterable[Flashcard]) -> list[ReviewUnit]:
 
 
 def units_of(library: Library, course_id: str | None = None) -> list[ReviewUnit] | None:
-    """The units of one course in study order (sections, then cards), or of the whole library;
-    None if there is no such course."""
+    """The units of one course in study order (sections, then cards), or of the whole library
+    (courses in order, then any card outside a course); None if there is no such course."""
     if course_id is None:
-        return expand_all(library.flashcards.values())
+        cards = {card.id: card for course in library.courses for section in course.sections
+                 for card in section.flashcards}
+        for card in library.flashcards.values():
+            cards.setdefault(card.id, card)
+        return expand_all(cards.values())
     course = library.course(course_id)
     if course is None:
         return None

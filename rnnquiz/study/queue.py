@@ -271,6 +271,12 @@ class ReviewSession(_Session):
         new_left = min(self.config.new_per_day - self._new_today, len(self._order) - len(self._known) - buried_new)
         return QueueCounts(new=max(0, new_left), learning=learning, review=review)
 
+    @property
+    def new_limit_reached(self) -> bool:
+        """Today's new cards are used up while unseen ones remain: more come on the next study day."""
+        today = self._sync(self.clock.now())
+        return today.new_count >= self.config.new_per_day and len(self._known) < len(self._order)
+
     def next_due(self) -> datetime | None:
         """When the next card comes due, for "nothing due until ..."; None if nothing will."""
         now = self.clock.now()
@@ -288,7 +294,7 @@ class ReviewSession(_Session):
                 candidates.append(due)
                 break
             candidates.append(today.end)
-        if len(self._known) < len(self._order):
+        if len(self._known) < len(self._order) and self.config.new_per_day > 0:  # at 0 a day, none ever come
             limit_reached = self._new_today >= self.config.new_per_day
             candidates.append(today.end if limit_reached or self._next_new() is None else now)
         return min(candidates) if candidates else None

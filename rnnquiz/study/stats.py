@@ -213,7 +213,7 @@ def render(stats: Stats, *, locate: Callable[[str], str | None] | None = None) -
     """The whole report as lines of plain text; `locate` turns a card id into `file:line`."""
     total_reviews = sum(n for d, n in stats.reviews_by_day.items())
     studied_days = sum(1 for n in stats.reviews_by_day.values() if n)
-    lines = [f"Reviews, last {HEATMAP_WEEKS} weeks: {total_reviews} on {studied_days} days"]
+    lines = [f"Reviews, last {HEATMAP_WEEKS} weeks: {total_reviews} on {_plural(studied_days, 'day')}"]
     lines += heatmap_lines(stats.reviews_by_day, stats.today)
     lines.append("")
     due = stats.forecast

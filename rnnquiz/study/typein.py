@@ -1,11 +1,13 @@
 """Type-in answers: what the learner typed against what was expected, and a suggested rating.
 
 The comparison ignores case, Unicode form and runs of spaces; the diff is shown on the learner's and
-the expected text as written, so the screen can mark what was missing and what was extra.
+the expected text as written, so the screen can mark what was missing and what was extra. A number
+is compared as a number: `10,000` is `10000`, while `1000` is wrong, however alike the digits look.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +36,16 @@ class TypedAnswer:
     exact: bool
     similarity: float
     suggested: Rating
+
+
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_DIGIT_GROUP = re.compile(r"(?<=\d)[,_\u202f\u00a0 ](?=\d{3}\b)")
+
+
+def _number(text: str) -> float | None:
+    """The value of a text that is just a number (digit groups allowed), else None."""
+    plain = _DIGIT_GROUP.sub("", text.strip())
+    return float(plain) if _NUMBER.fullmatch(plain) else None
 
 
 def _tidy(text: str) -> str:
@@ -65,6 +77,10 @@ def _compare(typed: str, expected: str) -> TypedAnswer:
             parts.append(DiffPart("missing", expected[e1:e2]))
     exact = typed.casefold() == expected.casefold()
     similarity = 1.0 if exact else matcher.ratio()
+    number, wanted = _number(typed), _number(expected)
+    if number is not None and wanted is not None:
+        exact = number == wanted
+        similarity = 1.0 if exact else min(similarity, NEAR_MISS - 0.01)  # a wrong number is no typo
     if exact:
         suggested = Rating.Good
     elif typed and similarity >= NEAR_MISS:

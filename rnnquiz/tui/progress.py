@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -97,20 +97,35 @@ class Progress:
         return True
 
     def due_by_card(self) -> dict[str, int]:
-        """Flashcard id -> review units due now (a reversible or cloze card has several units).
+        """Flashcard id -> review units due today (a reversible or cloze card has several units).
 
+        "Today" is the learner's study day, as on the review screen: a card rated a few minutes ago
+        and due again in ten counts, so a section shows "N due" right after studying.
         Read once and cached: the home screen asks for every section; `refresh()` forgets it.
         """
         if self._due is None:
-            units = self._call("due_items", "card", None, datetime.now(timezone.utc), default=None) or []
+            has_schedule = hasattr(self.store, "due_items")  # the in-memory stand-in has none
+            units = (self._call("due_items", "card", None, self._end_of_study_day(), default=None) or []
+                     if has_schedule else [])
             self._due = {}
             for unit in units:
                 card = _card_of_unit(unit)
                 self._due[card] = self._due.get(card, 0) + 1
         return self._due
 
+    def _end_of_study_day(self) -> datetime:
+        """The last instant of today's study day (it ends at the learner's rollover hour)."""
+        from rnnquiz.study.clock import DEFAULT_ROLLOVER_HOUR, StudyDay
+
+        clock = getattr(self.store, "clock", None)
+        now = clock.now() if clock is not None else datetime.now(timezone.utc)
+        hour = self._call("get_setting", "study.rollover_hour")  # queue.SETTING_ROLLOVER_HOUR, read without fsrs
+        if not isinstance(hour, int) or isinstance(hour, bool) or not 0 <= hour <= 23:
+            hour = DEFAULT_ROLLOVER_HOUR
+        return StudyDay(hour).bounds(now)[1] - timedelta(milliseconds=1)
+
     def due_count(self, card_ids: Iterable[str]) -> int:
-        """Review units of these flashcards due now."""
+        """Review units of these flashcards due today."""
         due = self.due_by_card()
         return sum(due.get(card_id, 0) for card_id in card_ids)
 

@@ -2,7 +2,8 @@
 
 The screens are opened by name with one string argument (`registry.ScreenSpec.create`), so the
 options of `rnnquiz study` travel in that argument, written like the command line itself:
-`"rnn --cram --new-per-day=5 --retention=0.85"`. Course ids never start with `-`, so they can't clash.
+`"rnn --cram --new-per-day=5 --retention=0.85 --rollover-hour=3"`. Course ids never start with `-`,
+so they can't clash.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class StudyOptions:
     cram: bool = False
     new_per_day: int | None = None
     retention: float | None = None
+    rollover_hour: int | None = None
 
     def to_arg(self) -> str | None:
         """The screen argument; None when nothing differs from the defaults."""
@@ -38,12 +40,14 @@ class StudyOptions:
             words.append(f"--new-per-day={self.new_per_day}")
         if self.retention is not None:
             words.append(f"--retention={self.retention:g}")
+        if self.rollover_hour is not None:
+            words.append(f"--rollover-hour={self.rollover_hour}")
         return " ".join(words) or None
 
     @classmethod
     def from_arg(cls, arg: str | None) -> StudyOptions:
         """Read a screen argument; a bad option is a `ValueError` with a message for the learner."""
-        course, cram, new_per_day, retention = None, False, None, None
+        course, cram, new_per_day, retention, rollover_hour = None, False, None, None, None
         for word in (arg or "").split():
             name, _, value = word.partition("=")
             if name == "--cram":
@@ -52,11 +56,13 @@ class StudyOptions:
                 new_per_day = parse_new_per_day(value)
             elif name == "--retention":
                 retention = parse_retention(value)
+            elif name == "--rollover-hour":
+                rollover_hour = parse_rollover_hour(value)
             elif word.startswith("-"):
                 raise ValueError(f"unknown study option {word!r}")
             else:
                 course = word
-        return cls(course, cram, new_per_day, retention)
+        return cls(course, cram, new_per_day, retention, rollover_hour)
 
     def overrides(self) -> dict[str, Any]:
         """`StudyConfig` fields these options set."""
@@ -65,6 +71,8 @@ class StudyOptions:
             values["new_per_day"] = self.new_per_day
         if self.retention is not None:
             values["desired_retention"] = self.retention
+        if self.rollover_hour is not None:
+            values["rollover_hour"] = self.rollover_hour
         return values
 
 
@@ -86,6 +94,33 @@ def parse_retention(text: str) -> float:
     if not MIN_RETENTION <= value <= MAX_RETENTION:
         raise ValueError(f"desired retention must be between {MIN_RETENTION} and {MAX_RETENTION}, not {text!r}")
     return value
+
+
+def parse_rollover_hour(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 23:
+        raise ValueError(f"the rollover hour must be a whole hour from 0 to 23, not {text!r}")
+    return value
+
+
+def settings_summary(config: StudyConfig) -> str:
+    """The saved study settings in one sentence."""
+    return (f"{config.new_per_day} new card{'s' if config.new_per_day != 1 else ''} a day, "
+            f"desired retention {config.desired_retention:g}, a study day starts at {config.rollover_hour:02d}:00")
+
+
+def save_settings(store: Any, options: StudyOptions) -> StudyConfig:
+    """Remember the options given as the learner's defaults (one transaction each); the result."""
+    from rnnquiz.study.queue import SETTING_DESIRED_RETENTION, SETTING_NEW_PER_DAY, SETTING_ROLLOVER_HOUR
+
+    for key, value in ((SETTING_NEW_PER_DAY, options.new_per_day), (SETTING_DESIRED_RETENTION, options.retention),
+                       (SETTING_ROLLOVER_HOUR, options.rollover_hour)):
+        if value is not None:
+            store.set_setting(key, value)
+    return study_config(store, StudyOptions())
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,8 +154,19 @@ def done_report(session: ReviewSession | CramSession, reviewed: int, library: Li
     due = session.next_due()
     now, tz = session.clock.now(), session.config.tz
     nxt = f"The next card is due {when(due, now, tz)}." if due is not None else "No card is scheduled."
+    limit = (new_limit_note(session.config.new_per_day),) if session.new_limit_reached else ()
     leeches = tuple(LeechRow(u.id, s.lapses, s.suspended, locate(library, u.id)) for u, s in session.leeches())
-    return DoneReport("Nothing is due right now.", (*tally, nxt, CRAM_NOTE), leeches, session.config.leech_threshold)
+    return DoneReport("Nothing is due right now.", (*tally, nxt, *limit, CRAM_NOTE), leeches,
+                      session.config.leech_threshold)
+
+
+def new_limit_note(new_per_day: int) -> str:
+    """Why unseen cards wait, and how to change that."""
+    change = "`rnnquiz study --new-per-day N --save-settings` changes the limit."
+    if new_per_day == 0:
+        return f"New cards are turned off (0 a day); {change}"
+    cards = f"{new_per_day} new cards are" if new_per_day != 1 else "1 new card is"
+    return f"Today's {cards} done; more come tomorrow. {change}"
 
 
 def current_queue(session: ReviewSession | CramSession, unit: ReviewUnit) -> str:

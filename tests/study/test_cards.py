@@ -42,3 +42,20 @@ def test_markdown_is_remembered_and_order_is_card_order():
     units = expand_all([md, Flashcard(id="a", front="f", back="b")])
     assert units[0].markdown and not units[1].markdown
     assert [u.id for u in units] == ["m", "a"]
+
+
+def test_every_course_introduces_new_cards_in_course_order_not_file_order(tmp_path):
+    from rnnquiz.content.library import load_library
+    from rnnquiz.study.cards import units_of
+
+    (tmp_path / "course.yaml").write_text("course: c\ntitle: C\nsections: [zeta, alpha]\n", encoding="utf-8")
+    for name in ("alpha", "zeta"):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"section: {name}\ntitle: {name.title()}\nflashcards:\n"
+            f"  - {{id: {name}-1, front: F, back: B}}\n  - {{id: {name}-2, front: F, back: B}}\n",
+            encoding="utf-8")
+    library = load_library([tmp_path])
+    assert not library.problems, [str(p) for p in library.problems]
+    expected = ["zeta-1", "zeta-2", "alpha-1", "alpha-2"]
+    assert [u.id for u in units_of(library, "c")] == expected
+    assert [u.id for u in units_of(library)] == expected  # "All courses" as well

@@ -85,3 +85,13 @@ def test_type_in_comparison_shows_differences_and_suggests_a_rating():
     assert wrong.suggested == Rating.Again
     assert compare_typed("", "x").suggested == Rating.Again
     assert compare_typed("steps", ["time", "steps"]).exact
+
+
+def test_a_typed_number_is_compared_as_a_number():
+    for typed in ("10000", "10,000", "10 000", "1e4"):
+        answer = compare_typed(typed, "10000")
+        assert answer.exact and answer.suggested == Rating.Good, typed
+    near = compare_typed("1000", "10000")  # one digit short: alike as text, a different number
+    assert not near.exact and near.suggested == Rating.Again
+    assert compare_typed("0.5", ".5").exact and not compare_typed("12", "1,2").exact
+    assert compare_typed("tanhh", "tanh").suggested == Rating.Hard  # words keep the typo allowance

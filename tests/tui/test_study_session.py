@@ -21,6 +21,8 @@ NOON = datetime(2025, 3, 12, 12, 0, tzinfo=timezone.utc)  # a Wednesday
     StudyOptions("rnn"),
     StudyOptions(None, cram=True),
     StudyOptions("rnn", True, 5, 0.85),
+    StudyOptions("rnn", rollover_hour=0),
+    StudyOptions(retention=0.95, rollover_hour=23),
     StudyOptions(new_per_day=0),
 ])
 def test_options_travel_in_the_screen_argument(options):
@@ -33,10 +35,12 @@ def test_default_options_need_no_argument_and_bad_ones_say_why():
         StudyOptions.from_arg("rnn --retention=1.5")
     with pytest.raises(ValueError, match="0 or more"):
         StudyOptions.from_arg("--new-per-day=-1")
+    with pytest.raises(ValueError, match="from 0 to 23"):
+        StudyOptions.from_arg("--rollover-hour=24")
     with pytest.raises(ValueError, match="unknown study option"):
         StudyOptions.from_arg("--fast")
-    assert StudyOptions("rnn", new_per_day=3, retention=0.8).overrides() == {"new_per_day": 3,
-                                                                            "desired_retention": 0.8}
+    assert StudyOptions("rnn", new_per_day=3, retention=0.8, rollover_hour=2).overrides() == {
+        "new_per_day": 3, "desired_retention": 0.8, "rollover_hour": 2}
 
 
 @pytest.mark.parametrize(("delta", "text"), [
@@ -79,10 +83,32 @@ def test_the_command_opens_the_review_screen_with_its_options(tmp_path, monkeypa
 
     opened = {}
     monkeypatch.setattr(app_command, "run_app", lambda app: opened.update(initial=app.initial) or 0)
-    args = argparse.Namespace(course="cards", cram=True, new_per_day=4, retention=0.8,
-                              content=[FIXTURES / "cards"], data_dir=tmp_path)
+    args = argparse.Namespace(course="cards", cram=True, new_per_day=4, retention=0.8, rollover_hour=5,
+                              save_settings=False, content=[FIXTURES / "cards"], data_dir=tmp_path)
     assert study.run(args) == 0
-    assert opened["initial"] == ("study", "cards --cram --new-per-day=4 --retention=0.8")
+    assert opened["initial"] == ("study", "cards --cram --new-per-day=4 --retention=0.8 --rollover-hour=5")
+
+
+def test_save_settings_remembers_the_defaults_that_study_and_stats_use(tmp_path):
+    from rnnquiz.study.queue import StudyConfig
+    from rnnquiz.study.store import Store
+
+    result = run_cli("--save-settings", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Your study settings: 20 new cards a day, desired retention 0.9, a study day starts at 04:00." \
+        in result.stdout and "--save-settings" in result.stdout
+    result = run_cli("--new-per-day", "7", "--retention", "0.85", "--rollover-hour", "3", "--save-settings",
+                     data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Saved. Your study settings: 7 new cards a day, desired retention 0.85, "
+                                    "a study day starts at 03:00.")
+    with Store.open(tmp_path) as store:
+        config = StudyConfig.from_store(store)
+    assert (config.new_per_day, config.desired_retention, config.rollover_hour) == (7, 0.85, 3)
+    result = run_cli("--retention", "0.9", "--save-settings", data_dir=tmp_path)  # the others stay
+    assert "7 new cards a day, desired retention 0.9, a study day starts at 03:00" in result.stdout
+    result = run_cli("cards", "--save-settings", data_dir=tmp_path)
+    assert result.returncode == 1 and "applies to every course" in result.stderr
 
 
 @pytest.mark.parametrize("module", ["rnnquiz.tui.study_session", "rnnquiz.commands.study"])

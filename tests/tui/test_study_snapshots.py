@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from textual.pilot import Pilot
 
 from rnnquiz.study.scheduler import Rating, StudyScheduler
 
-from .study_helpers import START, UNITS, cards_app, cards_library, clock, graduate, open_stats, open_study  # noqa: F401
+from .study_helpers import CONFIG, START, UNITS, cards_app, cards_library, clock, graduate, open_stats, open_study  # noqa: F401
 
 SIZE = (80, 24)
 
@@ -50,3 +51,27 @@ def test_statistics(snap_compare, cards_app, store):
         await open_stats(pilot.app, pilot, arg="cards")
 
     assert snap_compare(cards_app(), terminal_size=SIZE, run_before=stats)
+
+
+def test_statistics_at_60x20(snap_compare, cards_app, store):
+    """Prose wraps to the width; the heatmap and the forecast keep their columns."""
+    scheduler = StudyScheduler(enable_fuzzing=False)
+    for days_ago, count in ((20, 1), (9, 3), (8, 6), (2, 2), (1, 4), (0, 3)):
+        for unit_id in UNITS[:count]:
+            store.record_review(unit_id, "card", Rating.Good, scheduler, at=START - timedelta(days=days_ago, hours=2))
+
+    async def stats(pilot: Pilot) -> None:
+        await open_stats(pilot.app, pilot, arg="cards")
+
+    assert snap_compare(cards_app(), terminal_size=(60, 20), run_before=stats)
+
+
+def test_nothing_due_after_the_daily_new_limit_at_60x20(snap_compare, cards_app, store):
+    graduate(store, *UNITS[:3], days_ago=2)  # Easy: due in 6 days
+
+    async def study(pilot: Pilot) -> None:
+        await open_study(pilot.app, pilot, config=replace(CONFIG, new_per_day=1))
+        await pilot.press("space", "4")
+        await pilot.pause()
+
+    assert snap_compare(cards_app(), terminal_size=(60, 20), run_before=study)

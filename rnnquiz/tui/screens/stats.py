@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
@@ -21,7 +20,7 @@ from rnnquiz.study.queue import StudyConfig
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.study_session import StudyOptions, has_study_store, locate, study_config
 from rnnquiz.tui.widgets.literal import literal
-from rnnquiz.tui.widgets.stats_text import report_content
+from rnnquiz.tui.widgets.stats_text import StatsReport
 
 NO_STORE = "Statistics come from the progress database, and it could not be opened (see the warning)."
 
@@ -57,8 +56,8 @@ class StatsScreen(Screen[None]):
         course = self.context.library.course(self.course_id) if self.course_id else None
         yield Static(Content.assemble(literal(course.title if course else "All courses"), (" › Statistics", "bold")),
                      id="stats-title", markup=False)
-        with ScrollableContainer(id="stats-body"):
-            yield Static(Content("Reading your review history…"), id="stats-report", markup=False)
+        with StatsReport(id="stats-body"):
+            yield Static(Content("Reading your review history…"), classes="stats-prose", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -74,7 +73,7 @@ class StatsScreen(Screen[None]):
     def action_reload(self) -> None:
         store = self.context.progress.store
         if not has_study_store(store):
-            self.query_one("#stats-report", Static).update(Content(NO_STORE))
+            self.query_one(StatsReport).show_text(Content(NO_STORE))
             return
         self.loading_report = True
         self.refresh_bindings()
@@ -100,10 +99,10 @@ class StatsScreen(Screen[None]):
 
     def on_stats_screen_ready(self, message: Ready) -> None:
         self.loading_report = False
-        self.query_one("#stats-report", Static).update(report_content(message.lines, message.flagged))
+        self.query_one(StatsReport).show_report(message.lines, message.flagged)
         self.refresh_bindings()
 
     def on_stats_screen_failed(self, message: Failed) -> None:
         self.loading_report = False
-        self.query_one("#stats-report", Static).update(Content(f"Could not read the statistics: {message.error}"))
+        self.query_one(StatsReport).show_text(Content(f"Could not read the statistics: {message.error}"))
         self.refresh_bindings()

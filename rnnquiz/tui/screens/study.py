@@ -52,6 +52,8 @@ class StudyScreen(ReadAloud):
         *(Binding(str(int(r)), f"rate({int(r)})", RATING_NAMES[r], show=False, id=f"study.rate-{int(r)}")
           for r in Rating),
         Binding("u", "undo", "Undo", id="study.undo"),
+        # While a type-in card's field has the keys, `u` is a letter: ctrl+z undoes the last rating.
+        Binding("ctrl+z", "undo_typing", "Undo", id="study.undo-typing"),
         Binding("f", "flag", "Flag", id="study.flag"),
         Binding("i", "hint", "Hint", id="study.hint"),
         Binding("c", "cram", "Cram", id="study.cram"),
@@ -201,6 +203,8 @@ class StudyScreen(ReadAloud):
             return state == "back"
         if action == "undo":
             return session is not None and session.can_undo
+        if action == "undo_typing":
+            return session is not None and session.can_undo and isinstance(self.focused, Input)
         if action == "flag":
             return unit is not None and state != "done"
         if action == "hint":
@@ -257,6 +261,9 @@ class StudyScreen(ReadAloud):
         self.reviewed = max(0, self.reviewed - 1)
         self.notify("Last rating undone.", markup=False)
         self._next()
+
+    def action_undo_typing(self) -> None:
+        self.action_undo()
 
     def action_flag(self) -> None:
         unit, session = self.unit, self.session
