@@ -135,8 +135,24 @@ def set_value(params: DemoParams, name: str, raw: str) -> DemoParams:
     """The parameters with `name` set from typed text; ValueError with a one-line reason if it won't do."""
     knob = next(k for k in knobs(type(params)) if k.name == name)
     value: object = raw if knob.kind == "text" else raw.strip()
+    if knob.kind == "number" and not _is_number(str(value), knob.integer):
+        what = "a whole number" if knob.integer else "a number"
+        raise ValueError(f"{name}: {str(value)!r} is not {what} (allowed: {knob.range_text})")
+    if knob.kind == "number" and knob.integer:
+        value = int(float(str(value)))  # `1e3` and `3.0` are whole numbers too
     try:
         return type(params).model_validate({**params.model_dump(), name: value})
     except ValidationError as error:
         first = error.errors()[0]
+        if first["type"] in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+            raise ValueError(f"{name}: {raw.strip()} is out of range (allowed: {knob.range_text})") from None
         raise ValueError(f"{name}: {first['msg']} (allowed: {knob.range_text})") from None
+
+
+def _is_number(text: str, integer: bool) -> bool:
+    """Plain decimal text for this knob: `12`, `-3`, `0.5`, `1e-3` (no nan or inf, no fraction for a whole number)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return False
+    return math.isfinite(value) and (not integer or value == int(value))

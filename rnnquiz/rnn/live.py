@@ -8,6 +8,7 @@ still training gets its plots without the closing caption and a progress line in
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -105,8 +106,34 @@ def _without_caption(lines: list[str]) -> list[str]:
     return lines[: len(lines) - 1 - lines[::-1].index("")] if "" in lines else lines
 
 
+def fit(lines: list[str], width: int) -> list[str]:
+    """Lines no wider than `width`: plots already are; a legend or a note too long breaks between its
+    items (separated by three spaces), else between words, continued with an indent."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= width:
+            out.append(line)
+            continue
+        indent = " " * (len(line) - len(line.lstrip()) + 2)
+        row = ""
+        for part in line.split("   "):
+            joined = f"{row}   {part}" if row else part
+            if len(joined) <= width or not row:
+                row = joined
+            else:
+                out.append(row)
+                row = indent + part.lstrip()
+        out += textwrap.wrap(row, width, subsequent_indent=indent, break_on_hyphens=False) or [""]
+    return out
+
+
 def render(name: str, params: DemoParams, frame: object, *, width: int = 72) -> View:
     """Lines, a status line and the loss trend for one frame; the outcome too when the run is done."""
+    view = _render(name, params, frame, width)
+    return dataclasses.replace(view, lines=fit(view.lines, width))
+
+
+def _render(name: str, params: DemoParams, frame: object, width: int) -> View:
     done = is_done(frame)
     found = outcome(name, params, frame.main if isinstance(frame, Decay) else frame) if done else None
     fmt = plot.fmt_number

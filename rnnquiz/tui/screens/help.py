@@ -29,6 +29,10 @@ EXTRA_KEYS = {
              ("r, escape", "End screen: retry the ones you missed; done")],
     "Flashcards": [("typing, enter", "Type-in card: type the answer, enter compares; then enter takes the suggestion"),
                    ("click", "Show answer, a rating, or (when nothing is due) cram, statistics, back")],
+    "RNN lab": [("enter, click", "Answer the highlighted choice; on a parameter, type its value (or next choice)"),
+                ("up/down, tab", "Move between choices or parameters; tab between the two"),
+                ("enter, escape", "While typing a value: apply it; give up"),
+                ("click", "Tabs pick a demo; - + Edit change the highlighted parameter; Start/Pause, Reset")],
     "Everywhere": [("ctrl+p", "Command palette: jump to any section, the glossary, flashcards, quiz, lab"),
                    ("ctrl+q", "Quit")],
 }

@@ -37,6 +37,10 @@ class LabScreen(Screen[None]):
 
     BINDINGS = [
         Binding("escape", "app.back", "Back", id="lab.back"),
+        Binding("a", "answer(0)", "Predict", key_display="a-c", id="lab.choose-a"),
+        Binding("b", "answer(1)", "", show=False, id="lab.choose-b"),
+        Binding("c", "answer(2)", "", show=False, id="lab.choose-c"),
+        Binding("s", "answer(-1)", "Skip", id="lab.skip"),
         Binding("space", "run('start')", "Start", id="lab.start"),
         Binding("space", "run('pause')", "Pause", id="lab.pause"),
         Binding("space", "run('resume')", "Resume", id="lab.resume"),
@@ -125,6 +129,9 @@ class LabScreen(Screen[None]):
     def action_edit(self) -> None:
         self.panel.start_editing()
 
+    def action_answer(self, index: int) -> None:
+        self.view.action_choose(index)
+
     def action_run(self, what: str) -> None:
         self.view.action_toggle(what)
 
@@ -135,9 +142,13 @@ class LabScreen(Screen[None]):
         self.view.ask_again()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if not self.is_mounted or not self.query(DemoView):
-            return True
+        if not self.is_mounted or not self.query(DemoView) or not self.query(ParamPanel):
+            return True  # between two demos while switching
         view = self.view
+        if action == "answer":
+            return view.check_action("choose", parameters)
+        if action in ("turn", "edit"):
+            return not self.panel.has_class("-editing")
         if action == "run":
             return view.check_action("toggle", parameters)
         if action == "reset":

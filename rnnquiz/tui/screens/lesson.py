@@ -20,7 +20,7 @@ from rnnquiz.tui.live_content import LibraryChanged
 from rnnquiz.tui.place import restore_place, save_place
 from rnnquiz.tui.read_aloud import ReadAloud
 from rnnquiz.tui.widgets.deep_dive import DeepDiveView, spoken_text
-from rnnquiz.tui.widgets.demo_card import DemoCard, demo_widget
+from rnnquiz.tui.widgets.demo_card import DemoCard, asking_view, demo_widget
 from rnnquiz.tui.widgets.dialogue import DialogueView
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.notes import NoteList, aid_notes, concept_notes, example_notes, term_notes
@@ -45,6 +45,11 @@ class LessonScreen(ReadAloud):
         Binding("l", "read_aloud", "Read aloud", id="lesson.read-aloud"),
         Binding("s", "stop_reading", "Stop reading", id="lesson.stop-reading"),
         Binding("o", "open_demo", "Open in lab", id="lesson.open-demo"),
+        # Demos part: answer the demo's prediction question (the one holding the focus, else the first).
+        Binding("a", "answer_demo(0)", "Predict", key_display="a-c", id="lesson.demo-choose-a"),
+        Binding("b", "answer_demo(1)", "", show=False, id="lesson.demo-choose-b"),
+        Binding("c", "answer_demo(2)", "", show=False, id="lesson.demo-choose-c"),
+        Binding("s", "answer_demo(-1)", "Skip", id="lesson.demo-skip"),
         Binding("n", "goto(1)", "Next section", id="lesson.next-section"),
         Binding("p", "goto(-1)", "Prev section", show=False, id="lesson.previous-section"),
         Binding("r", "mark_read", "Mark read", show=False, id="lesson.mark-read"),
@@ -161,6 +166,9 @@ class LessonScreen(ReadAloud):
             return self.speaking
         if action == "open_demo":
             return self.part == "demos"
+        if action == "answer_demo":
+            view = asking_view(list(self.query(DemoCard)), self.focused) if self.part == "demos" else None
+            return view is not None and view.check_action("choose", parameters)
         if action == "summary":
             return self.part == "summary"  # also keeps b/m/d out of the footer elsewhere
         return True
@@ -215,6 +223,10 @@ class LessonScreen(ReadAloud):
     @on(DemoCard.OpenRequested)
     def _open_demo(self, event: DemoCard.OpenRequested) -> None:
         self.app.open_screen("lab", event.target)  # type: ignore[attr-defined]
+
+    def action_answer_demo(self, index: int) -> None:
+        if view := asking_view(list(self.query(DemoCard)), self.focused):
+            view.action_choose(index)
 
     def action_open_demo(self) -> None:
         """Open the demo holding the focus (its button), else the first one."""

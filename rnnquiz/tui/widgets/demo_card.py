@@ -20,6 +20,7 @@ from textual.widgets import Button, Static
 from rnnquiz.content.demos import DEMOS, demo_title
 from rnnquiz.tui.widgets.demo_view import DemoView
 from rnnquiz.tui.widgets.literal import literal
+from rnnquiz.tui.widgets.prediction_box import PredictionBox
 
 
 def demo_target(section_id: str, index: int) -> str:
@@ -72,6 +73,21 @@ class DemoCard(Vertical):
 
     def open(self) -> None:
         self.post_message(self.OpenRequested(self.target, self.ref.demo))
+
+
+def asking_view(cards: list[DemoCard], focused: Widget | None) -> DemoView | None:
+    """The inline demo a lesson's letter keys answer: the one holding the focus, else the first still
+    asking whose question is in view, else the first still asking."""
+    views = [view for card in cards for view in card.query(DemoView) if view.asking]
+    near = next((v for v in views if focused is not None and (focused is v or v in focused.ancestors)), None)
+    seen = next((v for v in views if _in_view(v.query_one(PredictionBox))), None)
+    return near or seen or (views[0] if views else None)
+
+
+def _in_view(widget: Widget) -> bool:
+    """Whether some of `widget` shows inside the scrolling list that holds it (or the screen)."""
+    frame = next((node for node in widget.ancestors if getattr(node, "allow_vertical_scroll", False)), widget.screen)
+    return widget.region.y < frame.region.bottom and widget.region.bottom > frame.region.y
 
 
 def demo_widget(ref: Any, section_id: str, index: int) -> Widget:

@@ -50,11 +50,12 @@ def render(run: Run, frame: object, width: int):
 
 
 def stream(run: Run, cancelled: Callable[[], bool], post: Callable[[object, object], None],
-           width: Callable[[], int]) -> None:
+           width: Callable[[], int], hidden: Callable[[], bool] = lambda: False) -> None:
     """Iterate the run; render and post a frame when one is due, on pause, and at the end.
 
     Frames between posts are skipped unrendered, so a fast run costs one render per interval.
-    Returns quietly once `cancelled()` is true; other exceptions are the caller's to report.
+    While `hidden()` (its screen is covered by another) the run waits, as if paused, without
+    saying so. Returns quietly once `cancelled()` is true; other exceptions are the caller's to report.
     """
     from rnnquiz.rnn import live
     from rnnquiz.rnn.experiments import Interrupted
@@ -72,7 +73,7 @@ def stream(run: Run, cancelled: Callable[[], bool], post: Callable[[object, obje
                 posted = time.monotonic()
                 interval = max(MIN_INTERVAL, 2 * (posted - began))
                 post(frame, view)
-            while not run.go.wait(0.05):
+            while not run.go.wait(0.05) or hidden():
                 if cancelled():
                     return
             if REST and time.monotonic() - rested >= BUSY:

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Button, Sparkline, Static
 from textual.worker import get_current_worker
 
@@ -27,10 +28,28 @@ from rnnquiz.tui.widgets.prediction_box import ChoiceList, PredictionBox
 RunState = Literal["idle", "running", "paused", "done", "failed"]
 
 
+def show(static: Static, content: Content, *, nowrap: bool = False) -> None:
+    """Update only on a change; a `nowrap` text is laid out again only when its line count changes."""
+    old = static.content
+    if isinstance(old, Content) and old.plain == content.plain and old.spans == content.spans:
+        return
+    same_height = nowrap and isinstance(old, Content) and old.plain.count("\n") == content.plain.count("\n")
+    static.update(content, layout=not same_height)
+
+
+def display(widget, shown: bool) -> None:
+    if widget.display != shown:
+        widget.display = shown
+
+
 class DemoView(Vertical):
     """Predict, then watch: one demo with its question, status, loss trend, plot and captions."""
 
     BINDINGS = [
+        Binding("a", "choose(0)", "Predict", key_display="a-c", id="demo.choose-a"),
+        Binding("b", "choose(1)", "", show=False, id="demo.choose-b"),
+        Binding("c", "choose(2)", "", show=False, id="demo.choose-c"),
+        Binding("s", "choose(-1)", "Skip", id="demo.skip"),
         Binding("space", "toggle('start')", "Start", id="demo.start"),
         Binding("space", "toggle('pause')", "Pause", id="demo.pause"),
         Binding("space", "toggle('resume')", "Resume", id="demo.resume"),
@@ -106,6 +125,11 @@ class DemoView(Vertical):
         event.stop()
         self.answer(event.chosen)
 
+    def action_choose(self, index: int) -> None:
+        """A letter key: answer choice `index` (-1: skip) while the question is up."""
+        if self.asking:
+            self.query_one(PredictionBox).choose(None if index < 0 else index)
+
     def answer(self, chosen: int | None) -> None:
         """Take the prediction (None: skipped) and reveal: compute at once, or start training."""
         self.chosen, self.asked_params, self.asking = chosen, self.params, False
@@ -113,6 +137,8 @@ class DemoView(Vertical):
         self.post_message(self.Answered())
         if self.inline:
             self.call_after_refresh(self._keep_focus_near)
+        else:  # the lab: back to the top, where the verdict is, however far the choices had scrolled
+            self.call_after_refresh(self.scroll_visible, top=True, animate=False)
 
     def ask_again(self) -> None:
         """Back to the question, for the parameters as they are now."""
@@ -148,8 +174,11 @@ class DemoView(Vertical):
         self._run = demo_stream.Run(self._runs, self.demo, self.params, not self.inline, files)
         self._run.go.set()
         self.state, self.outcome = "running", None
+        if self.last_frame is None:  # until the first frame: a big run can take seconds to show
+            self.query_one(".demo-plot", Static).update(
+                Content.styled("Training…" if self.training else "Computing…", "italic $text-muted"))
         self._measure()
-        self._work(self._run)
+        self._work(self._run, self.screen)  # a covered screen's run waits (a lesson under the lab)
         self._sync()
 
     def pause(self) -> None:
@@ -187,15 +216,17 @@ class DemoView(Vertical):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle":
             return self.training and not self.asking and parameters[0] == self.next_step
+        if action == "choose":
+            return self.asking and int(str(parameters[0])) < self.query_one(PredictionBox).count
         return True
 
     @work(thread=True, exclusive=True, group="demo")
-    def _work(self, run: demo_stream.Run) -> None:
+    def _work(self, run: demo_stream.Run, screen: Screen) -> None:
         worker = get_current_worker()
         try:
             demo_stream.stream(run, lambda: worker.is_cancelled,
                                lambda frame, view: self.post_message(self.Frame(run.id, frame, view)),
-                               lambda: self.width)
+                               lambda: self.width, lambda: not screen.is_current)
         except Exception as error:  # a bug or an unforeseen input: say so, never crash the app
             self.post_message(self.Failed(run.id, f"{type(error).__name__}: {error}"))
 
@@ -207,10 +238,11 @@ class DemoView(Vertical):
         self.last_frame = message.frame
         self.frames_shown += 1
         self.steps_shown = view.step
-        self.query_one(".demo-plot", Static).update(Content("\n".join(view.lines)))
-        self.query_one(Sparkline).data = list(view.trend)
-        self.query_one(".demo-trend").display = bool(view.trend)
-        self.query_one(".demo-status", Static).update(Content(view.status))
+        show(self.query_one(".demo-plot", Static), Content("\n".join(view.lines)), nowrap=True)
+        if view.trend:
+            self.query_one(Sparkline).data = list(view.trend)
+        display(self.query_one(".demo-trend"), bool(view.trend))
+        show(self.query_one(".demo-status", Static), Content(view.status), nowrap=True)
         if view.done:
             self.state, self.outcome = "done", view.outcome
         self._sync()
@@ -246,17 +278,18 @@ class DemoView(Vertical):
         self.query_one(".demo-reset", Button).disabled = self.state == "idle"
         status = self.query_one(".demo-status", Static)
         if self.state == "idle" and not self.asking:
-            status.update(Content("Press space or Start to train." if self.training else ""))
+            show(status, Content("Press space or Start to train." if self.training else ""))
         elif self.state == "paused":
-            status.update(Content(f"Paused at step {self.steps_shown}."))
+            show(status, Content(f"Paused at step {self.steps_shown}."))
         verdict = self._verdict()
-        self.query_one(".demo-verdict", Static).update(verdict)
-        self.query_one(".demo-verdict", Static).display = bool(verdict.plain)
+        show(self.query_one(".demo-verdict", Static), verdict)
+        display(self.query_one(".demo-verdict", Static), bool(verdict.plain))
         reveal = self.query_one(".demo-reveal", Static)
-        reveal.update(Content.assemble(("Why: ", "bold"), literal(self.outcome.reveal)) if self.outcome else "")
-        reveal.display = self.outcome is not None and not self.asking
+        show(reveal, Content.assemble(("Why: ", "bold"), literal(self.outcome.reveal)) if self.outcome else Content(""))
+        display(reveal, self.outcome is not None and not self.asking)
         if self._shown != (self.asking, self.state):
             self._shown = (self.asking, self.state)
+            self.screen.refresh_bindings()  # the footer's keys follow (in the lab and in a lesson)
             self.post_message(self.StateChanged())
 
     def _verdict(self) -> Content:

@@ -19,7 +19,7 @@ LETTERS = "abcdefgh"
 
 
 class ChoiceList(OptionList):
-    """The choices; up/down and enter, or a click, answer."""
+    """The choices; up/down and enter, or a click, answer (the letter keys live on the demo)."""
 
 
 class PredictionBox(Vertical):
@@ -44,8 +44,19 @@ class PredictionBox(Vertical):
         choices.clear_options()
         choices.add_options([Option(Content.assemble((f"{LETTERS[i]}) ", "bold"), literal(text)), id=str(i))
                              for i, text in enumerate(question.choices)])
-        choices.add_option(Option(Content.styled(SKIP, "italic $text-muted"), id="skip"))
+        choices.add_option(Option(Content.assemble(("s) ", "bold"), (SKIP, "italic $text-muted")), id="skip"))
         choices.highlighted = 0
+
+    @property
+    def count(self) -> int:
+        """How many lettered choices the question has (skip not counted)."""
+        return max(0, self.query_one(ChoiceList).option_count - 1)
+
+    def choose(self, chosen: int | None) -> None:
+        """Answer as if that choice (None: skip) were clicked: highlight it, then post `Answered`."""
+        choices = self.query_one(ChoiceList)
+        choices.highlighted = choices.option_count - 1 if chosen is None else chosen
+        self.post_message(self.Answered(chosen))
 
     @on(OptionList.OptionSelected, ".demo-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
