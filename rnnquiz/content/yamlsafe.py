@@ -98,15 +98,43 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
     return text, None
 
 
+_CONSTRUCTS = {
+    "a quoted scalar": "quoted text",
+    "a flow mapping": "`{...}` mapping",
+    "a flow sequence": "`[...]` list",
+    "a block mapping": "mapping",
+    "a block collection": "block",
+}
+"""PyYAML's names for things that open and close, in an author's words."""
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, file: Path) -> Problem:
+    """A YAML syntax error placed where the author must look.
+
+    PyYAML points at where it gave up; for something never closed (a quote, a bracket) that is the
+    end of the file, so the place where it was opened is the useful location.
+    """
+    problem, context = error.problem_mark, error.context_mark
+    context_text = (error.context or "").removeprefix("while scanning ").removeprefix("while parsing ")
+    construct = _CONSTRUCTS.get(context_text)
+    if context is not None and construct and (problem is None or "end of stream" in (error.problem or "")):
+        end = f" (the file ends at line {problem.line + 1})" if problem is not None else ""
+        return Problem(file, context.line + 1, context.column + 1,
+                       f"invalid YAML: this {construct} is never closed{end}")
+    mark = problem or context
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = "invalid YAML: " + (error.problem or error.context or "syntax error")
+    if context is not None and construct and (context.line, context.column) != (mark.line, mark.column):
+        message += f" (in the {construct} opened at line {context.line + 1}, column {context.column + 1})"
+    return Problem(file, line, col, message)
+
+
 def parse_documents(text: str, file: Path) -> tuple[list[Document], list[Problem]]:
     """All documents of a YAML text as plain data, or the problems that stopped them."""
     try:
         nodes = [node for node in yaml.compose_all(text, Loader=_Loader) if node is not None]
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = "invalid YAML: " + " ".join(p for p in (error.context, error.problem) if p)
-        return [], [Problem(file, line, col, message)]
+        return [], [_syntax_problem(error, file)]
     except yaml.YAMLError as error:
         return [], [Problem(file, 1, 1, f"invalid YAML: {error}")]
     documents, problems = [], []

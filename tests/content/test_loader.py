@@ -268,6 +268,18 @@ def test_syntax_error_is_located(write):
     assert problem.message.startswith("invalid YAML:")
 
 
+def test_syntax_error_names_where_the_unclosed_bracket_was_opened(write):
+    path = write("s.yaml", "section: s1\ntitle: [unclosed\n")
+    assert "(in the `[...]` list opened at line 2, column 8)" in only_problem(path).message
+
+
+def test_unclosed_quote_is_placed_where_it_opens_not_at_the_end_of_the_file(write):
+    path = write("s.yaml", 'section: s1\ntitle: "One\nsummary:\n  basic: a\n  medium: b\n')
+    problem = only_problem(path)
+    assert (problem.line, problem.col) == (2, 8)
+    assert problem.message == "invalid YAML: this quoted text is never closed (the file ends at line 6)"
+
+
 def test_markdown_opt_in_per_field(write):
     path = write("s.yaml", """
         section: s1
