@@ -1,7 +1,9 @@
 """All courses found in the content folders, with ids indexed and cross-references checked.
 
 Ids are checked across the whole library because progress is stored by id: two cards with one id
-would share one review history.
+would share one review history. The one exception is deliberate: a course from the author's own
+folders with the id of a bundled course replaces it, so an edited copy of the bundled course is
+studied instead of the original, with the learner's progress carried over by the same ids.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from rnnquiz.content.files import CONTENT_SUFFIXES
 from rnnquiz.content.loader import LoadedDocument, load_file
 from rnnquiz.content.model import Course, Flashcard, GlossaryTerm, Question, Section
 from rnnquiz.content.problems import Location, Problem
+from rnnquiz.paths import bundled_content_dir
 
 
 @dataclass(slots=True)
@@ -95,11 +98,32 @@ def load_library(paths: Iterable[Path]) -> Library:
             loaded = load_file(file)
             library.problems += loaded.problems
             documents += loaded.documents
-        _Resolver(library).resolve(documents)
+        _Resolver(library).resolve(_without_replaced_bundled_courses(documents))
     finally:
         if collecting:
             gc.enable()
     return library
+
+
+def _without_replaced_bundled_courses(documents: list[LoadedDocument]) -> list[LoadedDocument]:
+    """Drop a bundled course, and the sections it lists, when another folder has a course of that id."""
+    try:
+        bundled = bundled_content_dir().resolve()
+    except FileNotFoundError:
+        return documents
+    is_bundled = {id(d): d.file.resolve().is_relative_to(bundled) for d in documents}
+    own_courses = {d.model.course for d in documents if isinstance(d.model, Course) and not is_bundled[id(d)]}
+    replaced = [d for d in documents
+                if is_bundled[id(d)] and isinstance(d.model, Course) and d.model.course in own_courses]
+    if not replaced:
+        return documents
+    dropped_sections = {entry if isinstance(entry, str) else entry.section
+                        for d in replaced for entry in d.model.sections}  # type: ignore[union-attr]
+    dropped = {id(d) for d in replaced} | {
+        id(d) for d in documents
+        if is_bundled[id(d)] and isinstance(d.model, Section) and d.model.section in dropped_sections
+    }
+    return [d for d in documents if id(d) not in dropped]
 
 
 def _content_files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
@@ -113,6 +137,9 @@ def _content_files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[P
             )
         elif path.is_file():
             files = [path]
+        elif path.exists():  # a device, pipe or socket: reading it could block or never end
+            problems.append(Problem(path, 1, 1, "not a regular file or folder (a device, pipe or socket)"))
+            continue
         else:
             problems.append(Problem(path, 1, 1, "no such file or folder"))
             continue

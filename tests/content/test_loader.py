@@ -352,3 +352,31 @@ def test_library_indexes_and_locations(write):
 def test_missing_path_is_a_problem_not_a_crash(tmp_path):
     library = load_library([tmp_path / "nope"])
     assert [p.message for p in library.problems] == ["no such file or folder"]
+
+
+def test_an_edited_copy_of_the_bundled_course_replaces_it(tmp_path):
+    import shutil
+
+    from rnnquiz.paths import bundled_content_dir
+
+    copy = tmp_path / "my-rnn"
+    shutil.copytree(bundled_content_dir() / "rnn", copy)
+    bptt = copy / "bptt.yaml"
+    bptt.write_text(bptt.read_text(encoding="utf-8").replace(
+        "title: Backpropagation Through Time", "title: BPTT, my edition"), encoding="utf-8")
+    library = load_library([bundled_content_dir(), copy])
+    assert [str(p) for p in library.problems] == []
+    assert [c.id for c in library.courses] == ["rnn"]
+    assert library.section("bptt").title == "BPTT, my edition"
+    assert library.location("bptt").file == bptt
+
+
+def test_a_bundled_section_id_reused_by_another_course_is_still_a_duplicate(tmp_path):
+    from rnnquiz.paths import bundled_content_dir
+
+    (tmp_path / "c.yaml").write_text("course: mine\ntitle: Mine\nsections: [bptt]\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("section: bptt\ntitle: Mine too\nsummary: {basic: a, medium: b, detailed: c}\n",
+                                     encoding="utf-8")
+    library = load_library([bundled_content_dir(), tmp_path])
+    assert any("duplicate section id `bptt`" in str(p) for p in library.problems)
+    assert library.section("bptt").title == "Backpropagation Through Time"
