@@ -10,6 +10,10 @@ import argparse
 import json
 import sys
 import typing
+from collections.abc import Callable
+
+if typing.TYPE_CHECKING:
+    from rnnquiz.content.demos import DemoParams
 
 HELP = "print a lab demo (gradient-decay, hidden-state, ...) as a text plot or JSON"
 WIDTH_RANGE = (40, 200)
@@ -24,6 +28,11 @@ def _fields() -> dict[str, list[tuple[str, object]]]:
         for name, info in model.model_fields.items():
             found.setdefault(name, []).append((demo, info))
     return found
+
+
+def flag_of(field: str) -> str:
+    """The command-line option of a demo parameter: `train_steps` -> `--train-steps`."""
+    return "--" + field.replace("_", "-")
 
 
 def _metavar(info) -> str:
@@ -62,13 +71,36 @@ def add_demo_options(
         for demo, used in uses:
             by_default.setdefault(repr(used.default), []).append(demo)
         where = "; ".join(f"{', '.join(demos)}: default {default}" for default, demos in by_default.items())
-        group.add_argument("--" + name.replace("_", "-"), dest=name, default=argparse.SUPPRESS,
+        group.add_argument(flag_of(name), dest=name, default=argparse.SUPPRESS,
                            metavar=_metavar(info), help=f"{info.description or name} ({where})")
 
 
 def demo_params_given(args: argparse.Namespace) -> dict[str, object]:
     """The demo parameters typed on the command line (by field name), as `add_demo_options` added them."""
     return {field: getattr(args, field) for field in _fields() if hasattr(args, field)}
+
+
+def validated_params(name: str, given: dict[str, object], error: Callable[[str], object]) -> DemoParams | None:
+    """The parameters typed for demo `name`, checked by its model; None once `error` has said each problem.
+
+    Shared by every command that takes demo parameters, so they all reject the same values in the same words.
+    """
+    from pydantic import ValidationError
+
+    from rnnquiz.content.demos import DEMOS
+
+    model = DEMOS[name]
+    foreign = [f for f in given if f not in model.model_fields]
+    if foreign:
+        own = ", ".join(flag_of(f) for f in model.model_fields)
+        error(f"{name} does not take {', '.join(flag_of(f) for f in foreign)}; its options are {own}")
+        return None
+    try:
+        return model.model_validate(given)
+    except ValidationError as err:
+        for e in err.errors():
+            error(f"{flag_of('-'.join(str(part) for part in e['loc']))}: {e['msg']} (got {e['input']!r})")
+        return None
 
 
 def _error(message: str) -> int:
@@ -81,14 +113,12 @@ def _listing() -> str:
 
     lines = ["Demos (run `rnnquiz demo NAME`, options with `rnnquiz demo --help`):"]
     for name, model in DEMOS.items():
-        options = " ".join("--" + f.replace("_", "-") for f in model.model_fields)
+        options = " ".join(flag_of(f) for f in model.model_fields)
         lines += [f"  {name:<15} {demo_title(name)}", f"  {'':<15} options: {options}"]
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
     from rnnquiz.content.demos import DEMOS
 
     if args.name is None:
@@ -97,19 +127,8 @@ def run(args: argparse.Namespace) -> int:
     name = args.name.replace("_", "-")
     if name not in DEMOS:
         return _error(f"unknown demo {args.name!r}; known demos: {', '.join(DEMOS)}")
-    model = DEMOS[name]
-    given = demo_params_given(args)
-    foreign = [f for f in given if f not in model.model_fields]
-    if foreign:
-        own = ", ".join("--" + f.replace("_", "-") for f in model.model_fields)
-        flags = ", ".join("--" + f.replace("_", "-") for f in foreign)
-        return _error(f"{name} does not take {flags}; its options are {own}")
-    try:
-        params = model.model_validate(given)
-    except ValidationError as err:
-        for e in err.errors():
-            flag = "--" + "-".join(str(part) for part in e["loc"]).replace("_", "-")
-            _error(f"{flag}: {e['msg']} (got {e['input']!r})")
+    params = validated_params(name, demo_params_given(args), _error)
+    if params is None:
         return 1
     try:
         width = int(args.width)

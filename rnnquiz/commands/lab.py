@@ -27,35 +27,21 @@ def _error(message: str) -> int:
 
 def _target(args: argparse.Namespace) -> str | None | int:
     """The lab screen's argument for the command line, or an exit code after saying what is wrong."""
-    from pydantic import ValidationError
-
-    from rnnquiz.commands.demo import demo_params_given
+    from rnnquiz.commands.demo import demo_params_given, flag_of, validated_params
     from rnnquiz.content.demos import DEMOS
     from rnnquiz.tui.lab_target import demo_name, target_arg
 
     given = demo_params_given(args)
     if args.name is None:
         if given:
-            flags = ", ".join("--" + f.replace("_", "-") for f in given)
+            flags = ", ".join(flag_of(f) for f in given)
             return _error(f"{flags} need a demo to apply to, e.g. `rnnquiz lab gradient-decay --rho 1.5`")
         return None
     name = demo_name(args.name)
     if name is None:
         return _error(f"unknown demo {args.name!r}; known demos: {', '.join(DEMOS)}")
-    model = DEMOS[name]
-    foreign = [f for f in given if f not in model.model_fields]
-    if foreign:
-        own = ", ".join("--" + f.replace("_", "-") for f in model.model_fields)
-        flags = ", ".join("--" + f.replace("_", "-") for f in foreign)
-        return _error(f"{name} does not take {flags}; its options are {own}")
-    try:
-        params = model.model_validate(given)
-    except ValidationError as err:
-        for e in err.errors():
-            flag = "--" + "-".join(str(part) for part in e["loc"]).replace("_", "-")
-            _error(f"{flag}: {e['msg']} (got {e['input']!r})")
-        return 1
-    return target_arg(name, params)
+    params = validated_params(name, given, _error)
+    return 1 if params is None else target_arg(name, params)
 
 
 def run(args: argparse.Namespace) -> int:

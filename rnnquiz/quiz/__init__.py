@@ -3,8 +3,10 @@
 Pure logic: nothing here imports Textual or does I/O beyond what a caller hands in (a store).
 """
 
+from rnnquiz.quiz.build import QuizScopeError, build_session
 from rnnquiz.quiz.grading import Grade, Part, grade, normalise, parse_number
-from rnnquiz.quiz.session import QuizItem, QuizResult, QuizScopeError, QuizSession, Review, build_session, present
+from rnnquiz.quiz.presented import QuizItem, present
+from rnnquiz.quiz.session import QuizResult, QuizSession, Review
 
 __all__ = [
     "Grade",

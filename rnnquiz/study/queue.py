@@ -115,15 +115,26 @@ class _Session:
 
     cram = False
 
-    def __init__(self, store: Store, units: Sequence[ReviewUnit], config: StudyConfig, clock: Clock | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        units: Sequence[ReviewUnit],
+        config: StudyConfig | None = None,
+        clock: Clock | None = None,
+    ) -> None:
         self.store = store
-        self.config = config
+        self.config = config or StudyConfig()
         self.clock: Clock = clock or store.clock
-        self.scheduler = config.scheduler()
+        self.scheduler = self.config.scheduler()
         self.units: dict[str, ReviewUnit] = {}
         for unit in units:
             self.units.setdefault(unit.id, unit)
         self._order = list(self.units.values())
+        self._start()
+
+    def _start(self) -> None:
+        """Each kind of session sets up its own queue here, once the units are known."""
+        raise NotImplementedError
 
     def unit(self, unit_id: str) -> ReviewUnit | None:
         return self.units.get(unit_id)
@@ -157,14 +168,7 @@ class _Session:
 class ReviewSession(_Session):
     """The scheduled review of a set of units (a course, or the whole library)."""
 
-    def __init__(
-        self,
-        store: Store,
-        units: Sequence[ReviewUnit],
-        config: StudyConfig | None = None,
-        clock: Clock | None = None,
-    ) -> None:
-        super().__init__(store, units, config or StudyConfig(), clock)
+    def _start(self) -> None:
         self._day = self.config.study_day
         self._index = {unit.id: i for i, unit in enumerate(self._order)}
         self._groups: dict[str, list[str]] = {}
@@ -351,15 +355,8 @@ class CramSession(_Session):
     AGAIN_GAP = 4
     """Cards shown before one rated Again comes back."""
 
-    def __init__(
-        self,
-        store: Store,
-        units: Sequence[ReviewUnit],
-        config: StudyConfig | None = None,
-        clock: Clock | None = None,
-    ) -> None:
-        super().__init__(store, units, config or StudyConfig(), clock)
-        self._states = store.item_states("card", self.units)
+    def _start(self) -> None:
+        self._states = self.store.item_states("card", self.units)
         now = self.clock.now()
         reviewed = [u for u in self._order if u.id in self._states and not self._states[u.id].suspended]
         reviewed.sort(key=lambda u: self.scheduler.retrievability(self._states[u.id], now))

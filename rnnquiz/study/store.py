@@ -383,9 +383,8 @@ class Store:
         at: datetime | None = None,
     ) -> int:
         """Store one answered quiz question; `response` is what the learner gave (JSON-able)."""
-        encoded = _quiz_response(score, response)
-        with self._write() as conn:
-            return _insert_attempt(conn, question_id, section_id, course_id, score, encoded, at or self.clock.now())
+        attempt_id, _ = self.record_quiz_answer(question_id, section_id, course_id, score, response, rating=None, at=at)
+        return attempt_id
 
     def record_quiz_answer(
         self,
@@ -396,16 +395,22 @@ class Store:
         response: Any,
         *,
         rating: Rating | int | None,
-        scheduler: StudyScheduler,
+        scheduler: StudyScheduler | None = None,
         at: datetime | None = None,
     ) -> tuple[int, ReviewOutcome | None]:
         """One answered question as one learner action: the attempt, and (if `rating` is given)
-        the question's fsrs review, committed together. Returns (attempt id, review outcome)."""
+        the question's fsrs review, committed together. Returns (attempt id, review outcome).
+
+        A `rating` needs a `scheduler`; without a rating only the attempt is stored."""
+        if rating is not None and scheduler is None:
+            raise TypeError("a rated quiz answer needs the scheduler")  # a caller bug, not learner input
         encoded = _quiz_response(score, response)
         at = from_ms(to_ms(at or self.clock.now()))
         with self._write() as conn:
             attempt_id = _insert_attempt(conn, question_id, section_id, course_id, score, encoded, at)
-            outcome = None if rating is None else _review(conn, question_id, "question", _rating(rating), scheduler, at)
+            outcome = None
+            if rating is not None and scheduler is not None:
+                outcome = _review(conn, question_id, "question", _rating(rating), scheduler, at)
         return attempt_id, outcome
 
     def quiz_attempts(self, question_id: str) -> list[QuizAttempt]:

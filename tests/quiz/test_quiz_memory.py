@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from rnnquiz.quiz.session import QuizSession, build_session, jsonable
+from rnnquiz.quiz.build import build_session
+from rnnquiz.quiz.session import QuizSession, jsonable
 from rnnquiz.study.clock import ManualClock
 from rnnquiz.study.scheduler import Rating, StudyScheduler
 from rnnquiz.study.store import Store

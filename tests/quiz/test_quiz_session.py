@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from rnnquiz.quiz.session import QuizScopeError, QuizSession, build_session
+from rnnquiz.quiz.build import QuizScopeError, build_session
+from rnnquiz.quiz.session import QuizSession
 
 from .quiz_helpers import make
 

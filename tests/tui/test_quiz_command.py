@@ -34,7 +34,11 @@ def test_bad_limit_is_a_usage_error(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["quiz", "--limit", "x", "--content", QUIZ, "--data-dir", str(tmp_path)])
     assert exit_.value.code == 2
-    assert main(["quiz", "--limit", "0", "--content", QUIZ, "--data-dir", str(tmp_path)]) == 1
+    for bad in ("0", "-1"):  # one rule, said the same way for both: 1 or more
+        with pytest.raises(SystemExit) as exit_:
+            main(["quiz", "--limit", bad, "--content", QUIZ, "--data-dir", str(tmp_path)])
+        assert exit_.value.code == 2
+        assert f"--limit: must be 1 or more, not {bad}" in capsys.readouterr().err
 
 
 async def test_options_reach_the_screen(tmp_path, monkeypatch):

@@ -18,7 +18,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, ProgressBar, Static
 
-from rnnquiz.quiz.session import QuizScopeError, QuizSession, build_session
+from rnnquiz.quiz.build import QuizScopeError, build_session
+from rnnquiz.quiz.session import QuizSession
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.quiz_support import QuizOptions
 from rnnquiz.tui.screens.quiz_leave import LeaveExam

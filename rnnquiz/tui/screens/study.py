@@ -13,30 +13,27 @@ from dataclasses import dataclass
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from rnnquiz.study.queue import CramSession, ReviewSession, StudyConfig
-from rnnquiz.study.scheduler import RATING_NAMES, Rating
+from rnnquiz.study.scheduler import Rating
 from rnnquiz.study.store import StoreError
 from rnnquiz.study.typein import TypedAnswer, compare_typed
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.read_aloud import ReadAloud
+from rnnquiz.tui.study_keys import STUDY_BINDINGS, key_allowed
 from rnnquiz.tui.study_session import (
     DoneReport, StudyOptions, current_queue, done_report, has_study_store, open_session, spoken_prompt, study_config,
-    variant_label,
 )
-from rnnquiz.tui.widgets.card_view import CardFace, CardView
+from rnnquiz.tui.widgets.card_view import CardFace
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.rating_bar import RatingBar
 from rnnquiz.tui.widgets.queue_counts import QueueCountsLabel
-from rnnquiz.tui.widgets.study_done import DoneView
+from rnnquiz.tui.widgets.study_stage import NO_STORE_REPORT, UNREADABLE_REPORT, StudyStage, card_meta
 
-NO_STORE = ("Flashcard review needs the progress database, and it could not be opened (see the warning), "
-            "so nothing can be scheduled. Start rnnquiz with a writable --data-dir.")
 MAX_DURATION_MS = 10 * 60 * 1000
 """A card left on screen longer than this is logged as this long (the learner walked away)."""
 
@@ -45,22 +42,7 @@ class StudyScreen(ReadAloud):
     """Review the due flashcards of one course, or of every course."""
 
     AUTO_FOCUS = None  # the keys belong to the screen; only a type-in card focuses its answer field
-    BINDINGS = [
-        Binding("escape", "app.back", "Back", id="study.back"),
-        Binding("space,enter", "flip", "Show answer", id="study.flip"),
-        Binding("space,enter", "accept", "Rate suggested", id="study.accept"),
-        *(Binding(str(int(r)), f"rate({int(r)})", RATING_NAMES[r], show=False, id=f"study.rate-{int(r)}")
-          for r in Rating),
-        Binding("u", "undo", "Undo", id="study.undo"),
-        # While a type-in card's field has the keys, `u` is a letter: ctrl+z undoes the last rating.
-        Binding("ctrl+z", "undo_typing", "Undo", id="study.undo-typing"),
-        Binding("f", "flag", "Flag", id="study.flag"),
-        Binding("i", "hint", "Hint", id="study.hint"),
-        Binding("c", "cram", "Cram", id="study.cram"),
-        Binding("S", "open_stats", "Stats", id="study.stats"),
-        Binding("l", "read_aloud", "Read aloud", show=False, id="study.read-aloud"),
-        Binding("s", "stop_reading", "Stop reading", show=False, id="study.stop-reading"),
-    ]
+    BINDINGS = STUDY_BINDINGS
 
     def __init__(self, context: AppContext, arg: str | None = None, *, config: StudyConfig | None = None) -> None:
         try:
@@ -85,13 +67,7 @@ class StudyScreen(ReadAloud):
         with Horizontal(id="study-header"):
             yield Static(self._title(), id="study-title", markup=False)
             yield QueueCountsLabel(id="study-counts", markup=False)
-        with Vertical(id="study-body"):
-            yield CardView(id="card")
-            yield Input(placeholder="Type the answer, then press enter", id="typed")
-            yield Button(Content("space Show answer"), id="show-answer", compact=True, action="screen.flip")
-            yield RatingBar(id="ratings")
-            yield DoneView(id="study-done")
-            yield Static(Content("Gathering the cards…"), id="study-loading", markup=False)
+        yield StudyStage(id="study-body")
         yield Footer()
 
     def _title(self) -> Content:
@@ -142,35 +118,31 @@ class StudyScreen(ReadAloud):
         self.unit, self.typed, self.hint_shown = unit, None, False
         self.state = "front" if unit is not None else "done"
         self._shown_at = time.monotonic()
-        self.query_one("#typed", Input).value = ""
+        self.query_one(StudyStage).typed_field.value = ""
         self._redraw()
 
     def _redraw(self) -> None:
-        unit, state = self.unit, self.state
+        unit, state, session = self.unit, self.state, self.session
         self._show_counts()
-        self.query_one(CardView).show(None if unit is None else CardFace(
-            unit, self._meta(), flipped=state == "back", typed=self.typed, hint=self.hint_shown))
-        self.query_one(CardView).display = unit is not None
-        typed = self.query_one("#typed", Input)
-        typed.display = state == "front" and unit is not None and unit.type_in
-        typed.disabled = not typed.display  # a hidden field must not take the focus (or the keys)
-        self.query_one("#show-answer").display = state == "front" and not typed.display
-        bar = self.query_one(RatingBar)
-        bar.display = state == "back"
-        if state == "back" and unit is not None and self.session is not None:
-            bar.set_previews(self._safely(self.session.previews, unit) or {}, self._suggested())
-        self.query_one("#study-loading").display = state == "loading"
-        done = self.query_one(DoneView)
-        done.display = state == "done"
-        if state == "done":
-            report = self._safely(done_report, self.session, self.reviewed, self.context.library) \
-                if self.session is not None else DoneReport("No flashcards to review.", (NO_STORE,), can_cram=False)
-            done.show(report or DoneReport("Could not read the queue."))
+        face = None if unit is None else CardFace(
+            unit, self._meta(), flipped=state == "back", typed=self.typed, hint=self.hint_shown)
+        previews = None
+        if state == "back" and unit is not None and session is not None:
+            previews = self._safely(session.previews, unit) or {}
+        stage = self.query_one(StudyStage)
+        stage.show(state, face, type_in=unit is not None and unit.type_in, previews=previews,
+                   suggested=self._suggested(), report=self._done_report() if state == "done" else None)
+        typed = stage.typed_field
         if typed.display:
             typed.focus()
         elif self.focused is typed:
             self.set_focus(None)
         self.refresh_bindings()
+
+    def _done_report(self) -> DoneReport:
+        if self.session is None:
+            return NO_STORE_REPORT
+        return self._safely(done_report, self.session, self.reviewed, self.context.library) or UNREADABLE_REPORT
 
     def _show_counts(self) -> None:
         session, unit = self.session, self.unit
@@ -181,14 +153,9 @@ class StudyScreen(ReadAloud):
     def _meta(self) -> Content:
         unit = self.unit
         assert unit is not None and self.session is not None
-        blanks = self._group_sizes[unit.sibling_group]
         section = self.context.library.section_of(unit.card_id)
-        flagged = self._safely(self.session.is_flagged, unit)
-        return Content.assemble(
-            (variant_label(unit, blanks), "bold $accent"),
-            ("  ·  ", "dim"), literal(section.title if section else unit.card_id, "$text-muted"),
-            ("  ⚑ flagged for the author" if flagged else "", "bold $warning"),
-        )
+        flagged = bool(self._safely(self.session.is_flagged, unit))
+        return card_meta(unit, self._group_sizes[unit.sibling_group], section.title if section else None, flagged)
 
     def _suggested(self) -> Rating:
         return self.typed.suggested if self.typed is not None else Rating.Good
@@ -196,30 +163,12 @@ class StudyScreen(ReadAloud):
     # --- actions ---------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        state, unit, session = self.state, self.unit, self.session
-        if action == "flip":
-            return state == "front"
-        if action in ("accept", "rate"):
-            return state == "back"
-        if action == "undo":
-            return session is not None and session.can_undo
-        if action == "undo_typing":
-            return session is not None and session.can_undo and isinstance(self.focused, Input)
-        if action == "flag":
-            return unit is not None and state != "done"
-        if action == "hint":
-            return state == "front" and unit is not None and bool(unit.hint) and not self.hint_shown
-        if action == "cram":
-            return state == "done" and session is not None and bool(session.units)
-        if action == "read_aloud":
-            return unit is not None
-        if action == "stop_reading":
-            return self.speaking
-        return True
+        return key_allowed(action, phase=self.state, unit=self.unit, session=self.session, hint_shown=self.hint_shown,
+                           typing=isinstance(self.focused, Input), speaking=self.speaking)
 
     def action_flip(self) -> None:
         if self.unit is not None and self.unit.type_in:
-            self._check_typed(self.query_one("#typed", Input).value)
+            self._check_typed(self.query_one(StudyStage).typed_field.value)
             return
         self.state = "back"
         self._redraw()

@@ -13,33 +13,23 @@ from typing import Literal
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Sparkline, Static
+from textual.widgets import Button, Static
 from textual.worker import get_current_worker
 
 from rnnquiz.content.demos import DEMOS, DemoParams
 from rnnquiz.tui.widgets import demo_stream
+from rnnquiz.tui.widgets.demo_progress import RUN_BINDINGS, DemoBar, LossTrend, next_step
+from rnnquiz.tui.widgets.demo_messages import Failed, Frame
+from rnnquiz.tui.widgets.demo_verdict import reveal_line, verdict_line
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.prediction_box import ChoiceList, PredictionBox
+from rnnquiz.tui.widgets.steady import display, show
 
 RunState = Literal["idle", "running", "paused", "done", "failed"]
-
-
-def show(static: Static, content: Content, *, nowrap: bool = False) -> None:
-    """Update only on a change; a `nowrap` text is laid out again only when its line count changes."""
-    old = static.content
-    if isinstance(old, Content) and old.plain == content.plain and old.spans == content.spans:
-        return
-    same_height = nowrap and isinstance(old, Content) and old.plain.count("\n") == content.plain.count("\n")
-    static.update(content, layout=not same_height)
-
-
-def display(widget, shown: bool) -> None:
-    if widget.display != shown:
-        widget.display = shown
 
 
 class DemoView(Vertical):
@@ -50,26 +40,8 @@ class DemoView(Vertical):
         Binding("b", "choose(1)", "", show=False, id="demo.choose-b"),
         Binding("c", "choose(2)", "", show=False, id="demo.choose-c"),
         Binding("s", "choose(-1)", "Skip", id="demo.skip"),
-        Binding("space", "toggle('start')", "Start", id="demo.start"),
-        Binding("space", "toggle('pause')", "Pause", id="demo.pause"),
-        Binding("space", "toggle('resume')", "Resume", id="demo.resume"),
-        Binding("space", "toggle('again')", "Run again", id="demo.again"),
+        *RUN_BINDINGS,
     ]
-
-    class Frame(Message, bubble=False):
-        """A rendered frame from the worker; a newer one of the same run replaces it in the queue."""
-
-        def __init__(self, run: int, frame: object, view) -> None:
-            super().__init__()
-            self.run, self.frame, self.view = run, frame, view
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, DemoView.Frame) and message.run == self.run and not self.view.done
-
-    class Failed(Message, bubble=False):
-        def __init__(self, run: int, reason: str) -> None:
-            super().__init__()
-            self.run, self.reason = run, reason
 
     class StateChanged(Message):
         """The phase or the run state changed, so the keys on offer may have too."""
@@ -98,13 +70,8 @@ class DemoView(Vertical):
     def compose(self) -> ComposeResult:
         yield PredictionBox()
         yield Static(classes="demo-verdict", markup=False)
-        with Horizontal(classes="demo-bar"):
-            yield Button(Content("Start"), classes="demo-run", compact=True)
-            yield Button(Content("Reset"), classes="demo-reset", compact=True)
-            yield Static(classes="demo-status", markup=False)
-        with Horizontal(classes="demo-trend"):
-            yield Static(Content.styled("loss, log ", "$text-muted"), classes="demo-trend-label")
-            yield Sparkline([])
+        yield DemoBar(classes="demo-bar")
+        yield LossTrend(classes="demo-trend")
         yield Static(classes="demo-plot", markup=False)
         yield Static(classes="demo-reveal", markup=False)
 
@@ -208,7 +175,7 @@ class DemoView(Vertical):
     @property
     def next_step(self) -> str:
         """What space does now: start, pause or resume."""
-        return {"running": "pause", "paused": "resume", "done": "again"}.get(self.state, "start")
+        return next_step(self.state)
 
     def action_toggle(self, what: str) -> None:
         {"start": self.start, "again": self.start, "pause": self.pause, "resume": self.resume}[what]()
@@ -225,10 +192,10 @@ class DemoView(Vertical):
         worker = get_current_worker()
         try:
             demo_stream.stream(run, lambda: worker.is_cancelled,
-                               lambda frame, view: self.post_message(self.Frame(run.id, frame, view)),
+                               lambda frame, view: self.post_message(Frame(run.id, frame, view)),
                                lambda: self.width, lambda: not screen.is_current)
         except Exception as error:  # a bug or an unforeseen input: say so, never crash the app
-            self.post_message(self.Failed(run.id, f"{type(error).__name__}: {error}"))
+            self.post_message(Failed(run.id, f"{type(error).__name__}: {error}"))
 
     @on(Frame)
     def _frame(self, message: Frame) -> None:
@@ -239,10 +206,8 @@ class DemoView(Vertical):
         self.frames_shown += 1
         self.steps_shown = view.step
         show(self.query_one(".demo-plot", Static), Content("\n".join(view.lines)), nowrap=True)
-        if view.trend:
-            self.query_one(Sparkline).data = list(view.trend)
-        display(self.query_one(".demo-trend"), bool(view.trend))
-        show(self.query_one(".demo-status", Static), Content(view.status), nowrap=True)
+        self.query_one(LossTrend).show_trend(view.trend)
+        self.query_one(DemoBar).show_status(view.status)
         if view.done:
             self.state, self.outcome = "done", view.outcome
         self._sync()
@@ -262,7 +227,7 @@ class DemoView(Vertical):
 
     @work(thread=True, exclusive=True, group="redraw")
     def _redraw(self, run: demo_stream.Run, frame: object) -> None:
-        self.post_message(self.Frame(run.id, frame, demo_stream.render(run, frame, self.width)))
+        self.post_message(Frame(run.id, frame, demo_stream.render(run, frame, self.width)))
 
     def _measure(self) -> None:
         self.width = max(0, self.content_region.width - 1)
@@ -273,37 +238,18 @@ class DemoView(Vertical):
         """Classes, labels, verdict and reveal from the current phase and state."""
         self.set_class(self.asking, "-asking")
         self.set_class(not self.asking, "-showing")
-        label = {"running": "Pause", "paused": "Resume", "done": "Run again"}.get(self.state, "Start")
-        self.query_one(".demo-run", Button).label = Content(label)
-        self.query_one(".demo-reset", Button).disabled = self.state == "idle"
-        status = self.query_one(".demo-status", Static)
-        if self.state == "idle" and not self.asking:
-            show(status, Content("Press space or Start to train." if self.training else ""))
-        elif self.state == "paused":
-            show(status, Content(f"Paused at step {self.steps_shown}."))
-        verdict = self._verdict()
+        self.query_one(DemoBar).sync(self.state, asking=self.asking, training=self.training,
+                                     steps_shown=self.steps_shown)
+        verdict = verdict_line(self.question, self.outcome, self.chosen, same_params=self.asked_params == self.params)
         show(self.query_one(".demo-verdict", Static), verdict)
         display(self.query_one(".demo-verdict", Static), bool(verdict.plain))
         reveal = self.query_one(".demo-reveal", Static)
-        show(reveal, Content.assemble(("Why: ", "bold"), literal(self.outcome.reveal)) if self.outcome else Content(""))
+        show(reveal, reveal_line(self.outcome))
         display(reveal, self.outcome is not None and not self.asking)
         if self._shown != (self.asking, self.state):
             self._shown = (self.asking, self.state)
             self.screen.refresh_bindings()  # the footer's keys follow (in the lab and in a lesson)
             self.post_message(self.StateChanged())
-
-    def _verdict(self) -> Content:
-        from rnnquiz.rnn import predictions
-
-        if self.chosen is None or self.question is None:
-            return Content("")
-        if self.asked_params != self.params:
-            return Content.styled("Your prediction was for other parameters (p asks again).", "italic")
-        if self.outcome is None:
-            return Content.assemble(("You predicted: ", "bold"), literal(self.question.choices[self.chosen]))
-        right = self.chosen == self.outcome.answer
-        line = predictions.verdict(self.question, self.outcome, self.chosen)
-        return Content.styled(line, "bold " + ("$success" if right else "$warning"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.has_class("demo-run"):
