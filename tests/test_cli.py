@@ -108,3 +108,16 @@ def test_module_entry_point_runs():
     result = run_cli("validate")
     assert result.returncode == 0
     assert result.stdout.startswith("ok:")
+
+
+def test_qa_validate_names_devices_and_pipes_and_counts_one_item_in_the_singular(tmp_path, capsys):
+    import os
+
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)  # reading it would block forever: it must be refused, not read, and not called missing
+    (tmp_path / "course.yaml").write_text("course: c\ntitle: C\nsections: []\n", encoding="utf-8")
+    assert main(["validate", str(pipe), str(tmp_path / "course.yaml"), str(tmp_path / "gone.yaml")]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert f"{pipe}:1:1: not a regular file or folder (a device, pipe or socket)" in lines
+    assert f"{tmp_path / 'gone.yaml'}:1:1: no such file or folder" in lines
+    assert f"{tmp_path / 'course.yaml'}:3:11: sections: needs at least 1 item, has 0" in lines

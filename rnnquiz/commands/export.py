@@ -39,6 +39,9 @@ def run(args: argparse.Namespace) -> int:
     except UnknownId as unknown:
         return _fail(str(unknown))
     if not selection:
+        if args.course or args.section:  # chosen and found, but none of its sections loaded
+            chosen = ", ".join(f"`{name}`" for name in (args.section or args.course))
+            return _fail(f"nothing to export: {chosen} has no section that loaded (run `rnnquiz validate`)")
         return _fail("nothing to export: no course is loaded")
     report = Report()
     try:

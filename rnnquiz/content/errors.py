@@ -193,7 +193,8 @@ def _message(error: dict[str, Any], node: Node | None, parent_tp: Any, loc: list
         minimum = ctx.get("min_length", 1)
         if kind == "string_too_short" or not isinstance(node, SequenceNode):
             return "must not be empty", None, False
-        return f"needs at least {minimum} items, has {len(node.value)}", None, False
+        return (f"needs at least {minimum} item{'' if minimum == 1 else 's'}, has {len(node.value)}",
+                None, False)
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         word = {"greater_than": "greater than", "greater_than_equal": "at least",
                 "less_than": "less than", "less_than_equal": "at most"}[kind]

@@ -69,7 +69,7 @@ class _Opener:
             f"The progress database {self.path} could not be read ({reason}); it was moved to "
             f"{moved.name} and a fresh one was started."
         )
-        log.warning(self.notice)
+        log.info(self.notice)  # callers show the notice; a WARNING would also reach stderr a second time
         try:
             return self._connect()
         except (sqlite3.Error, NewerSchemaError, _Damaged) as error:

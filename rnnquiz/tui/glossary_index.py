@@ -59,7 +59,11 @@ class GlossaryIndex:
         """Entries matching `query`, best first; all entries when the query is blank."""
         wanted = default_process(query)
         if not wanted:
-            return list(self.entries)
+            # Only symbols (`[/]`, `(`, `C++`): rapidfuzz strips them all, so match them as typed.
+            typed = query.strip().casefold()
+            if not typed:
+                return list(self.entries)
+            return [entry for entry in self.entries if any(typed in name.casefold() for name in entry.names)]
         scored = [(score, entry) for entry in self.entries if (score := self._score(wanted, entry)) >= MIN_SCORE]
         scored.sort(key=lambda pair: (-pair[0], pair[1].term.term.casefold()))
         return [entry for _, entry in scored]

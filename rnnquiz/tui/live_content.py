@@ -59,11 +59,23 @@ def refusal_notice(result: Reload, preview: Path | None = None) -> str:
     first (the others follow from them). Under `rnnquiz preview` the problems list shows the rest."""
     changed = {path.resolve() for path in result.changes.paths}
     problems = sorted(result.new_problems, key=lambda p: p.file.resolve() not in changed)  # stable
-    shown = problems[:1 if preview is not None else SHOWN_PROBLEMS]
+    if preview is None:
+        shown = problems[:SHOWN_PROBLEMS]
+        lines = [safe_text(str(problem)) for problem in shown]
+        if len(problems) > len(shown):
+            lines.append(f"(and {len(problems) - len(shown)} more)")
+        return "\n".join(lines)
+    # The panel lists only the previewed file's problems: those of other files must be named here.
+    target = preview.resolve()
+    below = [p for p in problems if p.file.resolve() == target]
+    elsewhere = [p for p in problems if p.file.resolve() != target]
+    shown = below[:1] + elsewhere[:SHOWN_PROBLEMS - len(below[:1])]
     lines = [safe_text(str(problem)) for problem in shown]
-    more = len(problems) - len(shown)
-    if more > 0:
-        lines.append(f"(and {more} more{', listed below' if preview is not None else ''})")
+    if len(below) > 1:
+        lines.append(f"(and {len(below) - 1} more, listed below)")
+    hidden = len(elsewhere) - (len(shown) - len(below[:1]))
+    if hidden > 0:
+        lines.append(f"(and {hidden} more in other files; `rnnquiz validate` lists them)")
     return "\n".join(lines)
 
 

@@ -128,3 +128,15 @@ def test_commands_never_load_textual_or_numpy(tmp_path):
     loaded = {name.split(".")[0] for name in __import__("json").loads(result.stdout.splitlines()[-1])}
     assert not loaded & {"textual", "numpy"}
     assert Path(tmp_path / "x.apkg").exists()
+
+
+def test_qa_export_of_a_course_whose_sections_all_failed_names_it(tmp_path, capsys):
+    """The course is loaded but none of its sections are: say so, not "no course is loaded"."""
+    content = tmp_path / "c"
+    content.mkdir()
+    (content / "course.yaml").write_text("course: gone\ntitle: Gone\nsections: [nowhere]\n", encoding="utf-8")
+    code = main(["--content", str(content), "export", "csv", "--course", "gone", "-o", str(tmp_path / "o.csv")])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "nothing to export: `gone` has no section that loaded" in err
+    assert "no course is loaded" not in err and not (tmp_path / "o.csv").exists()

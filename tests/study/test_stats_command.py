@@ -70,3 +70,19 @@ def test_unknown_course_and_unusable_data_dir_are_one_line_errors(tmp_path, caps
     assert main(["stats", "--data-dir", str(blocker / "sub")]) == 1
     err = capsys.readouterr().err
     assert "rnnquiz stats: cannot create the data folder" in err and "Traceback" not in err
+
+
+def test_damaged_database_notice_is_printed_once(tmp_path):
+    """A damaged progress.db is moved aside and said so once on stderr, not twice (logging too)."""
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "progress.db").write_bytes(b"garbage, not SQLite " * 100)
+    result = subprocess.run([sys.executable, "-m", "rnnquiz", "--data-dir", str(data), "stats"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("could not be read") == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(data.glob("progress.db.corrupt-*"))

@@ -164,5 +164,24 @@ def test_a_refusal_lists_the_saved_files_problems_first_then_at_most_a_few():
     lines = refusal_notice(result).splitlines()
     assert lines[:SHOWN_PROBLEMS] == [f"/c/saved.yaml:{n}:1: problem {n}" for n in range(1, SHOWN_PROBLEMS + 1)]
     assert lines[-1] == f"(and {len(problems) - SHOWN_PROBLEMS} more)"
-    assert refusal_notice(result, preview=saved).splitlines() == ["/c/saved.yaml:1:1: problem 1",
-                                                                  "(and 4 more, listed below)"]
+    # Under preview the panel lists only the saved file: another file's problem is named in the notice.
+    assert refusal_notice(result, preview=saved).splitlines() == [
+        "/c/saved.yaml:1:1: problem 1", "/c/a-course.yaml:3:5: section `s` is not defined in any loaded file",
+        "(and 3 more, listed below)"]
+
+
+def test_qa_a_refusal_under_preview_never_claims_other_files_are_listed_below():
+    from rnnquiz.content.live import Reload
+    from rnnquiz.content.problems import Problem
+    from rnnquiz.content.watch import Changes
+    from rnnquiz.tui.live_content import SHOWN_PROBLEMS, refusal_notice
+
+    saved = Path("/c/saved.yaml")
+    others = [Problem(Path(f"/c/other{n}.yaml"), 1, 1, f"other {n}") for n in range(SHOWN_PROBLEMS + 2)]
+    problems = [Problem(saved, 2, 1, "mine"), *others]
+    result = Reload(Changes(changed=[saved]), False, problems, problems)
+    lines = refusal_notice(result, preview=saved).splitlines()
+    assert lines[0] == "/c/saved.yaml:2:1: mine"
+    assert lines[1:SHOWN_PROBLEMS] == [str(p) for p in others[:SHOWN_PROBLEMS - 1]]
+    assert lines[-1] == f"(and {len(others) - (SHOWN_PROBLEMS - 1)} more in other files; `rnnquiz validate` lists them)"
+    assert not any("listed below" in line for line in lines)

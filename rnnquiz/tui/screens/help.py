@@ -17,7 +17,8 @@ from rnnquiz.tui.context import AppContext
 EXTRA_KEYS = {
     "Home": [("enter, click", "Open the highlighted lesson"), ("up/down", "Move between sections")],
     "Lesson": [("1 to 8", "Jump to a part (the tabs, left to right)"),
-               ("up/down j/k", "Deep dive: previous / next point"), ("tab", "Move between controls")],
+               ("up/down j/k", "Deep dive: previous / next point"), ("tab", "Move between controls"),
+               ("space", "Demos tab: start, pause, resume or run the demo again")],
     "Glossary": [("typing", "Filters the terms"), ("enter", "Filter: go to the terms; term: go to its definition"),
                  ("tab", "Reach the see-also links (enter follows one)")],
     "Quiz": [("1-9, a-z", "Pick a choice by its number or letter; t/f for true or false"),
@@ -30,6 +31,7 @@ EXTRA_KEYS = {
     "Flashcards": [("typing, enter", "Type-in card: type the answer, enter compares; then enter takes the suggestion"),
                    ("click", "Show answer, a rating, or (when nothing is due) cram, statistics, back")],
     "RNN lab": [("enter, click", "Answer the highlighted choice; on a parameter, type its value (or next choice)"),
+                ("left/right", "Change the highlighted parameter"),
                 ("up/down, tab", "Move between choices or parameters; tab between the two"),
                 ("enter, escape", "While typing a value: apply it; give up"),
                 ("click", "Tabs pick a demo; - + Edit change the highlighted parameter; Start/Pause, Reset")],

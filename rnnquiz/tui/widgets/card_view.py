@@ -54,6 +54,18 @@ class CardView(VerticalScroll, can_focus=False):
         self.refresh(recompose=True)
         self.scroll_home(animate=False)
 
+    async def recompose(self) -> None:
+        await super().recompose()
+        if self.face is not None and self.face.flipped:
+            self.call_after_refresh(self._bring_answer_into_view)  # once the new children are laid out
+
+    def _bring_answer_into_view(self) -> None:
+        """On a short terminal the answer starts below the card's bottom edge, where nothing hints
+        that it is there: scroll just enough to show it (a card that fits does not move)."""
+        answers = self.query(".card-answer, .card-typed")
+        if answers:
+            self.scroll_to_widget(answers.last(), animate=False, immediate=True)
+
     def compose(self) -> ComposeResult:
         face = self.face
         if face is None:

@@ -101,7 +101,7 @@ class DialogueView(VerticalScroll):
         if total == 0:
             status.update(Content("This section has no dialogue."))
         elif self.finished:
-            status.update(Content(f"End of the dialogue ({total} lines)."))
+            status.update(Content(f"End of the dialogue ({total} line{'' if total == 1 else 's'})."))
         else:
             status.update(Content(f"Line {self.revealed} of {total}: space or enter for the next line."))
         current = views[self.revealed - 1] if self.revealed else None
