@@ -35,7 +35,8 @@ def _target(args: argparse.Namespace) -> str | None | int:
     if args.name is None:
         if given:
             flags = ", ".join(flag_of(f) for f in given)
-            return _error(f"{flags} need a demo to apply to, e.g. `rnnquiz lab gradient-decay --rho 1.5`")
+            verb = "needs" if len(given) == 1 else "need"
+            return _error(f"{flags} {verb} a demo to apply to, e.g. `rnnquiz lab gradient-decay --rho 1.5`")
         return None
     name = demo_name(args.name)
     if name is None:

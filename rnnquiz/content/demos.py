@@ -18,7 +18,7 @@ Activation = Literal["tanh", "relu"]
 class DemoParams(BaseModel):
     """Common base: unknown parameters are an author's typo, so they are refused."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, allow_inf_nan=False)
 
     seed: int = Field(default=0, ge=0, le=2**32 - 1)
     """Seed of the random generator: the same seed gives the same weights and data."""
