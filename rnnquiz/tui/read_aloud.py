@@ -55,7 +55,7 @@ class ReadAloud(Screen[None]):
         if self.context.speaker is not None:
             self.context.speaker.stop()
 
-    @work(thread=True, group="speech")
+    @work(thread=True, group="speech", exit_on_error=False)  # a failure is a notice, not the end of the app
     def _speak(self, text: str, role: str) -> None:
         self.context.get_speaker().speak(text, role)  # type: ignore[arg-type]
 

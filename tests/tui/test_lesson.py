@@ -202,3 +202,19 @@ async def test_read_aloud_does_not_freeze_the_ui(make_app, tmp_path):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert not lesson.speaking
+
+
+async def test_a_speech_engine_that_cannot_run_is_a_notice_not_a_crash(make_app, tmp_path):
+    from rnnquiz.speech import Engine
+
+    app = make_app()
+    notes: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.context.speaker = Speaker(Engine("espeak-ng", str(tmp_path / "removed-since-start")))
+        lesson = await open_first(app, pilot)
+        app.notify = lambda message, **kwargs: notes.append(str(message))  # type: ignore[method-assign]
+        await pilot.press("l")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.screen is lesson and not lesson.speaking
+    assert any(note.startswith("Reading aloud failed:") for note in notes)
