@@ -16,6 +16,8 @@ from typing import Literal
 
 from fsrs import Rating
 
+from rnnquiz.content.typed_numbers import parse_number
+
 NEAR_MISS = 0.85
 """Similarity from which a wrong answer still counts as remembered, with a typo (Hard)."""
 
@@ -38,14 +40,13 @@ class TypedAnswer:
     suggested: Rating
 
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_DIGIT_GROUP = re.compile(r"(?<=\d)[,_\u202f\u00a0 ](?=\d{3}\b)")
+_SPACED_GROUP = re.compile(r"(?<=\d)[_\u202f\u00a0 ](?=\d{3}\b)")
+"""Digit groups split by a space or underscore (`10 000`), which a card accepts beyond the quiz's rules."""
 
 
 def _number(text: str) -> float | None:
-    """The value of a text that is just a number (digit groups allowed), else None."""
-    plain = _DIGIT_GROUP.sub("", text.strip())
-    return float(plain) if _NUMBER.fullmatch(plain) else None
+    """The value of a text that is just a number, read as quiz answers are (`1e4`, `10,000`, `−3`)."""
+    return parse_number(_SPACED_GROUP.sub("", text))
 
 
 def _tidy(text: str) -> str:

@@ -95,3 +95,12 @@ def test_a_typed_number_is_compared_as_a_number():
     assert not near.exact and near.suggested == Rating.Again
     assert compare_typed("0.5", ".5").exact and not compare_typed("12", "1,2").exact
     assert compare_typed("tanhh", "tanh").suggested == Rating.Hard  # words keep the typo allowance
+
+
+def test_type_in_reads_numbers_as_the_quiz_does():
+    from rnnquiz.content.typed_numbers import parse_number
+
+    for typed, expected in (("\u22123", "-3"), ("0,5", "0.5"), ("+2", "2")):
+        assert parse_number(typed) == parse_number(expected)
+        assert compare_typed(typed, expected).suggested == Rating.Good, typed
+    assert not compare_typed("1e999", "10").exact  # not a finite number, so compared as text
