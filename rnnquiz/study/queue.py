@@ -21,9 +21,7 @@ from rnnquiz.study.items import NEW, ItemState, Queue, ReviewOutcome
 from rnnquiz.study.scheduler import (
     DEFAULT_DESIRED_RETENTION,
     DEFAULT_LEECH_THRESHOLD,
-    RATING_NAMES,
     StudyScheduler,
-    format_interval,
 )
 from rnnquiz.study.store import Store, StoreError
 
@@ -148,7 +146,7 @@ class _Session:
 
     def previews(self, unit: ReviewUnit) -> dict[Rating, str]:
         """Button labels: `{Rating.Good: "Good · 2d", ...}`."""
-        return {r: f"{RATING_NAMES[r]} · {format_interval(d)}" for r, d in self.intervals(unit).items()}
+        return self.scheduler.preview_labels(self.state_of(unit), self.clock.now())
 
     def flag(self, unit: ReviewUnit, note: str | None = None) -> None:
         """Flag a card for its author (listed by `rnnquiz stats --flagged`); not a schedule change."""

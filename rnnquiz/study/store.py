@@ -119,11 +119,11 @@ class Store:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
+                conn.execute("COMMIT")
             except BaseException:
-                if conn.in_transaction:
+                if conn.in_transaction:  # a failed COMMIT (busy, disk full) leaves it open too
                     conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
 
     def _id_filter(self, conn: sqlite3.Connection, ids: Collection[str] | None, *, by_time: bool = False) -> str:
         """A SQL condition limiting rows to `ids`, through a temporary table (no lock on the main file).
@@ -194,10 +194,7 @@ class Store:
                 conn.execute("DELETE FROM item_state WHERE kind = ? AND item_id = ?", (kind, item_id))
                 restored = None
             else:
-                restored = ItemState(
-                    item_id, kind, _state(state_before), row[3], row[4], row[5], from_ms(row[6]),
-                    None if row[7] is None else from_ms(row[7]), row[8], row[9], bool(row[10]), bool(row[11]),
-                )
+                restored = _item_of((item_id, kind, *row[2:]))  # the log's `*_before` columns, in state order
                 _put_item(conn, restored)
             conn.execute("DELETE FROM review_log WHERE id = ?", (review_id,))
         return restored
@@ -465,7 +462,7 @@ class Store:
 
 
 def _rating(value: int) -> Rating:
-    from fsrs import Rating, State
+    from fsrs import Rating
 
     return Rating(value)
 

@@ -142,3 +142,29 @@ def test_a_quiz_answer_and_its_review_are_one_transaction(store, scheduler):
     assert len(store.quiz_attempts("q1")) == 1
     _, none = store.record_quiz_answer("q2", "s1", "rnn", 1.0, None, rating=None, scheduler=scheduler)
     assert none is None and store.get_item("q2", "question") is None
+
+
+def test_a_failed_commit_is_rolled_back_and_the_next_action_still_works(store):
+    class FailingCommit:
+        """The store's connection, but COMMIT fails once (as when the disk is full)."""
+
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn, self.failed = conn, False
+
+        def execute(self, sql: str, *args):
+            if sql == "COMMIT" and not self.failed:
+                self.failed = True
+                raise sqlite3.OperationalError("database or disk is full")
+            return self.conn.execute(sql, *args)
+
+        def __getattr__(self, name: str):
+            return getattr(self.conn, name)
+
+    real = store._conn
+    store._conn = FailingCommit(real)
+    with pytest.raises(StoreError):
+        store.mark_section_read("s1", START)
+    assert not real.in_transaction
+    store.mark_section_read("s2", START)
+    store._conn = real
+    assert store.sections_read() == {"s2"}
