@@ -41,10 +41,6 @@ def generated_id(course_id: str, term: str, direction: str) -> str:
     return f"{head}{name}{tail}"
 
 
-def is_generated(question_id: str) -> bool:
-    return question_id.startswith(GENERATED_PREFIX)
-
-
 def _text(value: str) -> Any:
     """Author text as model input; Markdown stays Markdown (pydantic would turn a bare
     MarkdownStr into a plain str)."""

@@ -79,7 +79,3 @@ class AppContext:
 
             self.speaker = Speaker(detect_engine())
         return self.speaker
-
-    def section_titles(self) -> dict[str, str]:
-        """Section id -> title, in study order across all courses."""
-        return {s.id: s.title for course in self.outline.courses for s in course.sections}

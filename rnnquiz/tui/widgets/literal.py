@@ -39,10 +39,6 @@ class LiteralText(Static):
         super().__init__(literal(text, style), markup=False, id=id, classes=classes)
         self.text = text
 
-    def set_text(self, text: str, style: str = "") -> None:
-        self.text = text
-        self.update(literal(text, style))
-
 
 def wants_markdown(text: str, section_markdown: bool = False) -> bool:
     if section_markdown:
