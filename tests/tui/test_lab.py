@@ -313,3 +313,22 @@ def test_a_covered_run_waits_and_a_cancelled_one_stops():
     demo_stream.stream(run, lambda: False, lambda frame, view: posted.append(view), lambda: 40)
     assert posted and posted[-1].done and posted[-1].step == 40
     assert all(len(line) <= 40 for view in posted for line in view.lines)
+
+
+async def test_a_redraw_that_fails_says_so_instead_of_ending_the_app(make_app, monkeypatch):
+    from rnnquiz.tui.widgets import demo_stream
+
+    app = make_app(initial="lab")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_lab(pilot)
+        await pilot.press("s")
+        view = await revealed(pilot)
+
+        def broken(*args, **kwargs):
+            raise ValueError("no room to draw")
+
+        monkeypatch.setattr(demo_stream, "render", broken)
+        await pilot.resize_terminal(90, 30)  # a new width redraws the finished plot
+        await wait_until(pilot, lambda: view.state == "failed")
+        assert app.is_running
+        assert text_of(view, ".demo-plot") == "This run stopped: ValueError: no room to draw"

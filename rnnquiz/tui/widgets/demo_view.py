@@ -227,7 +227,10 @@ class DemoView(Vertical):
 
     @work(thread=True, exclusive=True, group="redraw")
     def _redraw(self, run: demo_stream.Run, frame: object) -> None:
-        self.post_message(Frame(run.id, frame, demo_stream.render(run, frame, self.width)))
+        try:
+            self.post_message(Frame(run.id, frame, demo_stream.render(run, frame, self.width)))
+        except Exception as error:  # as in _work: say so, never crash the app
+            self.post_message(Failed(run.id, f"{type(error).__name__}: {error}"))
 
     def _measure(self) -> None:
         self.width = max(0, self.content_region.width - 1)
