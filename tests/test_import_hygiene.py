@@ -46,3 +46,14 @@ def test_pure_layers_never_import_textual():
                                  f"for m in pkgutil.walk_packages({package}.__path__, '{package}.'):\n"
                                  "    importlib.import_module(m.name)")
         assert "textual" not in {m.split(".")[0] for m in modules}, package
+
+
+APP_HELPERS = ["rnnquiz.speech", "rnnquiz.content.text", "rnnquiz.tui.progress", "rnnquiz.tui.glossary_index",
+               "rnnquiz.tui.registry", "rnnquiz.tui.context", "rnnquiz.commands.app", "rnnquiz.commands.learn",
+               "rnnquiz.commands.glossary"]
+"""The app's pure helpers: testable without Textual and cheap to import."""
+
+
+@pytest.mark.parametrize("module", APP_HELPERS)
+def test_app_helpers_never_import_textual(module):
+    assert "textual" not in {m.split(".")[0] for m in loaded_modules(f"import {module}")}
