@@ -63,6 +63,7 @@ class Progress:
         self.on_error = on_error
         self._read: set[str] | None = None
         self._due: dict[str, int] | None = None
+        self._due_questions: set[str] | None = None
 
     @property
     def persistent(self) -> bool:
@@ -142,6 +143,15 @@ class Progress:
         """Quiz questions spaced repetition brings back now (earlier misses), most urgent first."""
         return list(self._call("due_items", "question", default=None) or [])
 
+    def questions_back(self, question_ids: Iterable[str]) -> int:
+        """How many of these questions a quiz would bring back now: the home screen's "N questions back".
+
+        One store query for the whole screen, cached like the due cards; `refresh()` forgets it.
+        """
+        if self._due_questions is None:
+            self._due_questions = set(self.due_questions()) if hasattr(self.store, "due_items") else set()
+        return sum(question_id in self._due_questions for question_id in question_ids)
+
     def save_quiz(self, session: Any) -> bool:
         """Store the quiz's final grades not saved yet: each one an attempt plus, for a miss, an fsrs
         review, in one transaction. False (after a notice) if the store failed; the rest is retried."""
@@ -164,6 +174,7 @@ class Progress:
         """Forget cached answers, so the next questions see reviews done since."""
         self._read = None
         self._due = None
+        self._due_questions = None
 
     def setting(self, key: str) -> str | None:
         value = self._call("get_setting", key)

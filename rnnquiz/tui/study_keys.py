@@ -22,6 +22,8 @@ STUDY_BINDINGS = [
     # While a type-in card's field has the keys, `u` is a letter: ctrl+z undoes the last rating.
     Binding("ctrl+z", "undo_typing", "Undo", id="study.undo-typing"),
     Binding("f", "flag", "Flag", id="study.flag"),
+    # Likewise `f`: ctrl+f flags the card while its answer is being typed.
+    Binding("ctrl+f", "flag_typing", "Flag", id="study.flag-typing"),
     Binding("i", "hint", "Hint", id="study.hint"),
     Binding("c", "cram", "Cram", id="study.cram"),
     Binding("S", "open_stats", "Stats", id="study.stats"),
@@ -45,8 +47,10 @@ def key_allowed(
         return session is not None and session.can_undo
     if action == "undo_typing":
         return session is not None and session.can_undo and typing
-    if action == "flag":
-        return unit is not None and phase != "done"
+    if action == "flag":  # while typing, `f` is a letter: the footer offers ctrl+f instead
+        return unit is not None and phase != "done" and not typing
+    if action == "flag_typing":
+        return unit is not None and phase != "done" and typing
     if action == "hint":
         return phase == "front" and unit is not None and bool(unit.hint) and not hint_shown
     if action == "cram":

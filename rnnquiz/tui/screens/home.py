@@ -24,16 +24,20 @@ NO_COURSES = ("No courses found. Add a folder of course files with --content DIR
 
 
 def section_option(section: SectionOutline, number: int, context: AppContext) -> Option:
-    """One line per section: read mark, number, title, then due cards and best quiz score."""
+    """One line per section: read mark, number, title, then due cards, best quiz score and missed
+    questions a quiz would bring back."""
     progress = context.progress
     read = progress.is_read(section.id)
     due = progress.due_count(section.cards)
     best = progress.best_score(section.id, section.questions) if section.questions else None
+    back = progress.questions_back(section.questions) if section.questions else 0
     facts = []
     if due:
         facts.append(f"{due} due")
     if best is not None:
         facts.append(f"best {best:.0%}")
+    if back:
+        facts.append(f"{back} question{'s' if back > 1 else ''} back")
     prompt = Content.assemble(
         ("✓ " if read else "· ", "$success" if read else "dim"),
         (f"{number}. ", "dim"),

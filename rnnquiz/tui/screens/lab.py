@@ -76,7 +76,17 @@ class LabScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._titles()
-        self.query_one(ChoiceList).focus()
+        self._ask_from_the_top()
+
+    def _ask_from_the_top(self) -> None:
+        """Focus the choices without scrolling the question above them out of sight."""
+        self.set_class(self.view.asking, "-asking")
+        self.query_one(ChoiceList).focus(scroll_visible=False)
+        self.query_one("#lab-scroll", VerticalScroll).scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        # Under 16 rows a narrow lab hides its parameters while it asks: the question states them.
+        self.set_class(self.size.height < 16, "-tiny")
 
     @property
     def view(self) -> DemoView:
@@ -112,7 +122,7 @@ class LabScreen(Screen[None]):
         await self.query_one("#lab-body").mount(ParamPanel(params, id="lab-params"), before=0)
         await self.query_one("#lab-scroll").mount(DemoView(name, params, id="lab-view"))
         self._titles()
-        self.query_one(ChoiceList).focus()
+        self._ask_from_the_top()
         self.refresh_bindings()
 
     # --- parameters and running -------------------------------------------------------------------
@@ -140,6 +150,7 @@ class LabScreen(Screen[None]):
 
     def action_predict(self) -> None:
         self.view.ask_again()
+        self._ask_from_the_top()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if not self.is_mounted or not self.query(DemoView) or not self.query(ParamPanel):
@@ -159,6 +170,8 @@ class LabScreen(Screen[None]):
 
     @on(DemoView.StateChanged)
     def _state(self) -> None:
+        if self.query(DemoView):
+            self.set_class(self.view.asking, "-asking")
         self.refresh_bindings()
 
     @on(DemoView.Answered)

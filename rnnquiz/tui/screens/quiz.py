@@ -41,6 +41,10 @@ def scope_title(context: AppContext, scope: str | None) -> Content:
                             literal(section.title if section else scope, "bold"))
 
 
+TINY_HEIGHT = 16
+"""Below this many rows the how-to-answer line is hidden, so the question and its choices fit together."""
+
+
 class QuizScreen(Screen[None]):
     """One question at a time, with a progress bar; enter submits, then enter goes on."""
 
@@ -149,9 +153,26 @@ class QuizScreen(Screen[None]):
         if grade is not None:
             await self._show_feedback(grade)
         else:
-            view.answer.focus()
+            # Not scrolled to the answer: on a short terminal that would push the question out of sight.
+            view.answer.focus(scroll_visible=False)
             body.scroll_home(animate=False)
+            self.call_after_refresh(self._frame_question)
         self._update_status()
+
+    def _frame_question(self) -> None:
+        """Scroll so the prompt shows from its first line, with as much of the answer below it as fits."""
+        body = self.query_one("#quiz-body", VerticalScroll)
+        if not self.query(QuestionView) or self.showing_feedback:
+            return
+        view = self.view
+        origin = body.content_region.y - round(body.scroll_y)
+        prompt_top = view.query_one(".question-prompt").region.y - origin
+        answer_bottom = view.answer.region.bottom - origin
+        body.scroll_to(y=max(0, min(prompt_top, answer_bottom - body.content_region.height)), animate=False,
+                       immediate=True)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < TINY_HEIGHT, "-tiny")  # the screen's own: keys are in the footer
 
     def _update_status(self) -> None:
         answered = sum(item.id in self.given for item in self.session.items)

@@ -214,6 +214,9 @@ class StudyScreen(ReadAloud):
     def action_undo_typing(self) -> None:
         self.action_undo()
 
+    def action_flag_typing(self) -> None:
+        self.action_flag()
+
     def action_flag(self) -> None:
         unit, session = self.unit, self.session
         if unit is None or session is None:

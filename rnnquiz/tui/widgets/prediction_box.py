@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import ScrollableContainer, Vertical
+from textual.geometry import Region
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
@@ -20,6 +21,23 @@ LETTERS = "abcdefgh"
 
 class ChoiceList(OptionList):
     """The choices; up/down and enter, or a click, answer (the letter keys live on the demo)."""
+
+    def on_option_list_option_highlighted(self) -> None:
+        if self.has_focus:  # the list grows to fit, so it is the scrolling ancestor that must follow
+            self.call_after_refresh(self._reveal_highlighted)
+
+    def _reveal_highlighted(self) -> None:
+        """Scroll the nearest scrolling ancestor just enough to show the highlighted choice."""
+        holder = next((node for node in self.ancestors if isinstance(node, ScrollableContainer)), None)
+        if holder is None or self.highlighted is None or not self.is_mounted:
+            return
+        self._update_lines()
+        line = self._index_to_line.get(self.highlighted)
+        if line is None:
+            return
+        top = self.content_region.y + line - holder.content_region.y + round(holder.scroll_y)
+        holder.scroll_to_region(Region(0, top, 1, self._heights.get(self.highlighted, 1)), animate=False,
+                                immediate=True)
 
 
 class PredictionBox(Vertical):

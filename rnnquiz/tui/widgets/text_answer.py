@@ -9,6 +9,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
@@ -22,8 +23,21 @@ MAX_LENGTH = 500
 """A typed answer longer than this is not an answer; the cap keeps a paste from flooding the store."""
 
 
-def _field(placeholder: str, id: str | None = None) -> Input:
-    return Input(placeholder=placeholder, max_length=MAX_LENGTH, compact=True, id=id, classes="answer-field")
+class AnswerField(Input):
+    """A typed answer: enter submits, and the footer says so while the field has the keys."""
+
+    BINDINGS = [Binding("enter", "submit", "Submit", id="quiz.answer.submit")]
+
+
+class BlankField(AnswerField):
+    """A cloze blank before the last: enter goes on to the next blank."""
+
+    BINDINGS = [Binding("enter", "submit", "Next blank", id="quiz.answer.next-blank")]
+
+
+def _field(placeholder: str, id: str | None = None, *, last: bool = True) -> Input:
+    return (AnswerField if last else BlankField)(placeholder=placeholder, max_length=MAX_LENGTH, compact=True, id=id,
+                                                 classes="answer-field")
 
 
 def _mark(field: Input, right: bool | None) -> None:
@@ -84,7 +98,7 @@ class ClozeAnswer(Vertical):
                 label = Content.assemble((f"[{number}] ", "bold $accent"),
                                          literal(f"({blank.hint}) ", "italic") if blank.hint else "")
                 yield Static(label, classes="cloze-label", markup=False)
-                yield _field(f"blank {number}")
+                yield _field(f"blank {number}", last=number == len(self.blanks))
 
     @property
     def fields(self) -> list[Input]:
