@@ -380,3 +380,20 @@ async def test_the_session_is_built_in_a_worker_while_the_screen_says_so(cards_a
         release.set()
         await settle(app, pilot)
         assert screen.state == "front" and threads and threading.main_thread().name not in threads
+
+
+async def test_a_session_that_cannot_be_built_is_reported_and_the_app_keeps_running(cards_app, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("desired retention out of range")
+
+    monkeypatch.setattr("rnnquiz.tui.screens.study.open_session", broken)
+    app = cards_app()
+    notes: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **kwargs: notes.append(str(message))  # type: ignore[method-assign]
+        screen = StudyScreen(app.context, "cards")
+        await app.push_screen(screen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.screen is screen and screen.session is None
+    assert notes == ["ValueError: desired retention out of range"]

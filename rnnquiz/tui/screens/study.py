@@ -103,6 +103,9 @@ class StudyScreen(ReadAloud):
         except (StoreError, LookupError) as error:
             self.post_message(self.Opened(None, Counter(), str(error)))
             return
+        except Exception as error:  # a bug or an unforeseen state: say so, never end the app
+            self.post_message(self.Opened(None, Counter(), f"{type(error).__name__}: {error}"))
+            return
         self.post_message(self.Opened(session, Counter(u.sibling_group for u in session.units.values())))
 
     def on_study_screen_opened(self, message: Opened) -> None:
