@@ -162,3 +162,24 @@ async def test_initial_screen_and_unknown_section(make_app):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert notes == ["no section 'nope'"]
+
+
+async def test_home_reads_progress_once_at_start_and_again_on_return(make_app):
+    app = make_app()
+    calls: list[str] = []
+    progress = app.context.progress
+    original = progress._call
+
+    def counted(method, *args, **kwargs):
+        calls.append(method)
+        return original(method, *args, **kwargs)
+
+    progress._call = counted  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert calls.count("sections_read") == 1
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and calls.count("sections_read") == 2

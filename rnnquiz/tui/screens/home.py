@@ -94,7 +94,12 @@ class HomeScreen(Screen[None]):
                                     if not options.get_option_at_index(i).disabled), None)
         options.focus()
 
+    _shown = False
+
     def on_screen_resume(self) -> None:
+        if not self._shown:  # the first showing: compose has just read the progress
+            self._shown = True
+            return
         self.context.progress.refresh()  # reviews and quizzes on other screens change the counts
         self.refresh_progress()
 
