@@ -93,7 +93,7 @@ class Progress:
         """Record that the learner read a section; True the first time."""
         if self.is_read(section_id):
             return False
-        self._call("mark_section_read", section_id, datetime.now(timezone.utc))
+        self._call("mark_section_read", section_id, self._now())
         self.read_sections().add(section_id)
         return True
 
@@ -114,12 +114,16 @@ class Progress:
                 self._due[card] = self._due.get(card, 0) + 1
         return self._due
 
+    def _now(self) -> datetime:
+        """The store's clock (injected in tests), else the wall clock."""
+        clock = getattr(self.store, "clock", None)
+        return clock.now() if clock is not None else datetime.now(timezone.utc)
+
     def _end_of_study_day(self) -> datetime:
         """The last instant of today's study day (it ends at the learner's rollover hour)."""
         from rnnquiz.study.clock import DEFAULT_ROLLOVER_HOUR, StudyDay
 
-        clock = getattr(self.store, "clock", None)
-        now = clock.now() if clock is not None else datetime.now(timezone.utc)
+        now = self._now()
         hour = self._call("get_setting", "study.rollover_hour")  # queue.SETTING_ROLLOVER_HOUR, read without fsrs
         if not isinstance(hour, int) or isinstance(hour, bool) or not 0 <= hour <= 23:
             hour = DEFAULT_ROLLOVER_HOUR

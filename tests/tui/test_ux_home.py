@@ -71,3 +71,20 @@ def test_questions_back_asks_the_store_once_until_refreshed():
     progress.refresh()
     assert progress.questions_back([]) == 0 and calls == ["question", "question"]
     assert Progress(MemoryStore()).questions_back(["q1"]) == 0  # the in-memory stand-in has no schedule
+
+
+def test_a_section_read_is_stamped_by_the_stores_clock():
+    from datetime import datetime, timezone
+
+    stamped = datetime(2030, 1, 2, 3, 4, tzinfo=timezone.utc)
+
+    class Clock:
+        def now(self):
+            return stamped
+
+    class Store(MemoryStore):
+        clock = Clock()
+
+    store = Store()
+    assert Progress(store).mark_read("s1")
+    assert store.sections_read() == {"s1": stamped}
