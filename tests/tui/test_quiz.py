@@ -283,3 +283,20 @@ async def test_small_terminals_and_resizing(quiz_app, size):
         await pilot.resize_terminal(*size)
         await pilot.pause()
         assert "Score100%·8of8right" in flat(screen_text(app))
+
+
+async def test_leaving_says_answers_were_saved_only_when_they_were(quiz_app, monkeypatch):
+    for store_works in (True, False):
+        app = quiz_app("choices?seed=1")
+        notes: list[str] = []
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            if not store_works:
+                monkeypatch.setattr(app.context.progress, "save_quiz", lambda session: False)
+            app.notify = lambda message, **kwargs: notes.append(str(message))  # type: ignore[method-assign]
+            await pilot.press(*right_keys(app.screen))
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+        assert ("1 answer(s) saved." in notes) is store_works

@@ -75,6 +75,8 @@ class QuizScreen(Screen[None]):
         self.session = session
         self.retry = retry
         self.given: dict[str, Any] = {}
+        self.saved = False
+        """Whether the last save of the answers reached the store."""
         """The learner's answers as shown on screen (displayed indices), to show them again."""
         self.screen_name, self.screen_arg = "quiz", arg
 
@@ -175,7 +177,7 @@ class QuizScreen(Screen[None]):
         self.set_class(self.size.height < TINY_HEIGHT, "-tiny")  # the screen's own: keys are in the footer
 
     def _update_status(self) -> None:
-        answered = sum(item.id in self.given for item in self.session.items)
+        answered = self.session.answered
         self.query_one(ProgressBar).update(total=len(self.session), progress=answered)
         count = f"{answered}/{len(self.session)} answered"
         if not self.session.exam and answered:
@@ -216,7 +218,7 @@ class QuizScreen(Screen[None]):
         if grade is None:  # exam: the grade waits for the end
             await self._go_on()
             return
-        self.context.progress.save_quiz(self.session)
+        self.saved = self.context.progress.save_quiz(self.session)
         await self._show_feedback(grade)
         self._update_status()
 
@@ -260,7 +262,7 @@ class QuizScreen(Screen[None]):
         if self.session.exam and self.given and not self.session.finished:
             self.app.push_screen(LeaveExam(len(self.given)), self._left_exam)
             return
-        if self.given and not self.session.exam:
+        if self.given and not self.session.exam and self.saved:  # a failed save has had its own notice
             self.notify(f"{len(self.given)} answer(s) saved.", timeout=3)
         self.app.pop_screen()
 
