@@ -61,7 +61,7 @@ def build_session(
     rest = [item for item in by_id.values() if item.id not in due_set and (generated or not item.generated)]
     if shuffle:
         random.Random(seed).shuffle(rest)
-    items = (due + rest)[:limit] if limit is not None else due + rest
+    items = (due + rest)[:limit]  # a limit of None keeps them all
     if not items:
         where = f"`{scope}`" if scope else "the library"
         hint = "" if generated else " (try --generated to ask about its glossary)"

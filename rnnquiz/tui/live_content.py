@@ -69,11 +69,12 @@ def refusal_notice(result: Reload, preview: Path | None = None) -> str:
     target = preview.resolve()
     below = [p for p in problems if p.file.resolve() == target]
     elsewhere = [p for p in problems if p.file.resolve() != target]
-    shown = below[:1] + elsewhere[:SHOWN_PROBLEMS - len(below[:1])]
-    lines = [safe_text(str(problem)) for problem in shown]
+    first_below = below[:1]
+    others = elsewhere[:SHOWN_PROBLEMS - len(first_below)]
+    lines = [safe_text(str(problem)) for problem in first_below + others]
     if len(below) > 1:
         lines.append(f"(and {len(below) - 1} more, listed below)")
-    hidden = len(elsewhere) - (len(shown) - len(below[:1]))
+    hidden = len(elsewhere) - len(others)
     if hidden > 0:
         lines.append(f"(and {hidden} more in other files; `rnnquiz validate` lists them)")
     return "\n".join(lines)
