@@ -3,34 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import threading
-from pathlib import Path
-
-import pytest
 
 from rnnquiz.content import live as live_module
 from rnnquiz.content.live import LiveLibrary
 from rnnquiz.content.outline import CACHE_FILE
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-@pytest.fixture
-def course(tmp_path) -> Path:
-    folder = tmp_path / "course"
-    shutil.copytree(FIXTURES / "mini", folder)
-    return folder
-
-
-def save(path: Path, old: str, new: str) -> None:
-    """An author's save: new text and a later modification time."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    mtime = path.stat().st_mtime_ns
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    os.utime(path, ns=(mtime + 1_000_000, mtime + 1_000_000))
+from ..editing import save
 
 
 def test_nothing_changed_means_no_reload(course):

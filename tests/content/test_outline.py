@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,13 +15,6 @@ from rnnquiz.content.outline import CACHE_FILE, Outline, cache_key, outline_of, 
 from rnnquiz.content.watch import snapshot
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-
-
-@pytest.fixture
-def course(tmp_path) -> Path:
-    folder = tmp_path / "course"
-    shutil.copytree(FIXTURES / "mini", folder)
-    return folder
 
 
 @pytest.fixture

@@ -4,14 +4,11 @@ load of a warm start: home first, from the outline; other screens wait for the l
 
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from textual.widgets import TabbedContent
 
 from rnnquiz.content import live as live_module
@@ -23,26 +20,11 @@ from rnnquiz.tui.screens.home import HomeScreen
 from rnnquiz.tui.screens.lesson import LessonScreen
 from rnnquiz.tui.widgets.dialogue import DialogueView
 
-from .helpers import FIXTURES, flat, screen_text
+from ..editing import save
+from .helpers import flat, screen_text
 
 RELOAD_WITHIN = 1.5
 """Seconds: the poll interval plus reading the files, with room for a busy test machine."""
-
-
-@pytest.fixture
-def course(tmp_path) -> Path:
-    folder = tmp_path / "course"
-    shutil.copytree(FIXTURES / "mini", folder)
-    return folder
-
-
-def save(path: Path, old: str, new: str) -> None:
-    """An author's save: new text and a later modification time."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    mtime = path.stat().st_mtime_ns
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    os.utime(path, ns=(mtime + 1_000_000, mtime + 1_000_000))
 
 
 async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> float:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
-
-import pytest
 
 from rnnquiz.cli import main
 from rnnquiz.commands.preview import first_section
@@ -16,17 +13,10 @@ from rnnquiz.tui.screens.home import HomeScreen
 from rnnquiz.tui.screens.lesson import LessonScreen
 from rnnquiz.tui.widgets.problems import ProblemsPanel
 
-from .helpers import FIXTURES, flat, screen_text
+from .helpers import flat, screen_text
 from .test_live_reload import recorded, save, wait_for
 
 BAD_QUESTION = "  - {id: mini-q2, type: single, prompt: Pick one., choices: [only], answer: 0}\n"
-
-
-@pytest.fixture
-def course(tmp_path) -> Path:
-    folder = tmp_path / "course"
-    shutil.copytree(FIXTURES / "mini", folder)
-    return folder
 
 
 def preview_app(file: Path, store):

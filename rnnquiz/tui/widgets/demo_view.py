@@ -76,7 +76,8 @@ class DemoView(Vertical):
         yield Static(classes="demo-reveal", markup=False)
 
     def on_mount(self) -> None:
-        self._ask()
+        if self.query(PredictionBox):  # absent when the app closes while a reloaded lesson still mounts
+            self._ask()
 
     # --- predicting -------------------------------------------------------------------------------
 

@@ -61,7 +61,7 @@ class DialogueView(VerticalScroll):
         yield Static(classes="dialogue-status", markup=False)
 
     def on_mount(self) -> None:
-        self.revealed = min(1, len(self.lines))
+        self.revealed = max(self.revealed, min(1, len(self.lines)))  # a place restored early is kept
         self._show()
 
     def validate_revealed(self, value: int) -> int:
@@ -92,6 +92,8 @@ class DialogueView(VerticalScroll):
         self.revealed = len(self.lines)
 
     def _show(self) -> None:
+        if not self.query(".dialogue-status"):
+            return  # not composed yet (a reload restoring the place): on_mount shows it
         views = list(self.query(DialogueLineView))
         for index, view in enumerate(views):
             view.display = index < self.revealed
