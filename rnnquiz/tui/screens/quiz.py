@@ -104,7 +104,7 @@ class QuizScreen(Screen[None]):
         back = sum(item.due for item in self.session.items)
         if back and not self.retry:
             self.notify(f"{back} question{'s' if back > 1 else ''} you missed before "
-                        f"{'are' if back > 1 else 'is'} back for review: they come first.", timeout=4)
+                        f"{'are' if back > 1 else 'is'} back for review: they come first.", timeout=4, markup=False)
 
     # --- state ---------------------------------------------------------------------------------
 
@@ -263,7 +263,7 @@ class QuizScreen(Screen[None]):
             self.app.push_screen(LeaveExam(len(self.given)), self._left_exam)
             return
         if self.given and not self.session.exam and self.saved:  # a failed save has had its own notice
-            self.notify(f"{len(self.given)} answer(s) saved.", timeout=3)
+            self.notify(f"{len(self.given)} answer(s) saved.", timeout=3, markup=False)
         self.app.pop_screen()
 
     async def _left_exam(self, choice: str | None) -> None:
