@@ -7,10 +7,13 @@ course files are saved while it is open, it redraws the new version where the le
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from rnnquiz.content.model import Section
@@ -26,6 +29,21 @@ from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.notes import NoteList, aid_notes, concept_notes, example_notes, term_notes
 from rnnquiz.tui.widgets.problems import ProblemsPanel
 from rnnquiz.tui.widgets.summary import SummaryView
+
+
+PARTS: list[tuple[str, str, str, Callable[[Section], Widget]]] = [
+    ("dialogue", "Dialogue", "dialogue", lambda s: DialogueView(s.dialogue, markdown=s.markdown)),
+    ("summary", "Summary", "summary", lambda s: SummaryView(s.summary, markdown=s.markdown)),
+    ("deep_dive", "Deep dive", "deep-dive", lambda s: DeepDiveView(s.deep_dive, markdown=s.markdown)),
+    ("key_concepts", "Concepts", "concepts", lambda s: NoteList(concept_notes(s.key_concepts, s.markdown))),
+    ("examples", "Examples", "examples", lambda s: NoteList(example_notes(s.examples, s.markdown))),
+    ("memory_aids", "Memory", "memory", lambda s: NoteList(aid_notes(s.memory_aids, s.markdown))),
+    ("glossary", "Glossary", "glossary", lambda s: NoteList(term_notes(s.glossary, s.markdown))),
+    ("demos", "Demos", "demos",
+     lambda s: NoteList([demo_widget(ref, s.section, i) for i, ref in enumerate(s.demos)])),
+]
+"""The lesson's tabs, in order (keys 1-8): the section field, the tab title, its pane id, its widget.
+A section shows only the parts it has."""
 
 
 class LessonScreen(ReadAloud):
@@ -65,35 +83,14 @@ class LessonScreen(ReadAloud):
         self.screen_name, self.screen_arg = "learn", section.section
 
     def compose(self) -> ComposeResult:
-        s, md = self.section, self.section.markdown
+        s = self.section
         yield Static(self._title(), id="lesson-title", markup=False)
         with TabbedContent(id="parts"):
-            if s.dialogue:
-                with TabPane("Dialogue", id="dialogue"):
-                    yield DialogueView(s.dialogue, markdown=md)
-            if s.summary:
-                with TabPane("Summary", id="summary"):
-                    yield SummaryView(s.summary, markdown=md)
-            if s.deep_dive:
-                with TabPane("Deep dive", id="deep-dive"):
-                    yield DeepDiveView(s.deep_dive, markdown=md)
-            if s.key_concepts:
-                with TabPane("Concepts", id="concepts"):
-                    yield NoteList(concept_notes(s.key_concepts, md))
-            if s.examples:
-                with TabPane("Examples", id="examples"):
-                    yield NoteList(example_notes(s.examples, md))
-            if s.memory_aids:
-                with TabPane("Memory", id="memory"):
-                    yield NoteList(aid_notes(s.memory_aids, md))
-            if s.glossary:
-                with TabPane("Glossary", id="glossary"):
-                    yield NoteList(term_notes(s.glossary, md))
-            if s.demos:
-                with TabPane("Demos", id="demos"):
-                    yield NoteList([demo_widget(ref, s.section, i) for i, ref in enumerate(s.demos)])
-            if not any((s.dialogue, s.summary, s.deep_dive, s.key_concepts, s.examples, s.memory_aids,
-                        s.glossary, s.demos)):
+            parts = [(title, pane_id, build) for field, title, pane_id, build in PARTS if getattr(s, field)]
+            for title, pane_id, build in parts:
+                with TabPane(title, id=pane_id):
+                    yield build(s)
+            if not parts:
                 with TabPane("Empty", id="empty"):
                     yield Static(Content("This section has no content yet."), classes="empty")
         if self.context.preview is not None:
