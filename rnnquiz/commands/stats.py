@@ -25,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from rnnquiz.commands._common import data_dir_from_args, load_library_from_args
-    from rnnquiz.study.cards import card_id_of, units_of
+    from rnnquiz.study.cards import units_of
+    from rnnquiz.study.units import card_id_of
     from rnnquiz.study.queue import StudyConfig
     from rnnquiz.study.stats import collect, render, to_json
     from rnnquiz.study.store import Store, StoreError
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _in_course(library: Library, flag: Flag, course_id: str) -> bool:
-    from rnnquiz.study.cards import card_id_of
+    from rnnquiz.study.units import card_id_of
 
     item_id = card_id_of(flag.item_id) if flag.kind == "card" else flag.item_id
     section = library.section_of(item_id)

@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from rnnquiz.content.model import BLANK, Flashcard, MarkdownStr, parse_blanks
+from rnnquiz.study.units import CLOZE_SEPARATOR, REVERSE_SUFFIX
 
 if TYPE_CHECKING:
     from rnnquiz.content.library import Library
 
-REVERSE_SUFFIX = "~rev"
-CLOZE_SEPARATOR = "#"
 
 Variant = Literal["basic", "forward", "reverse", "cloze", "type_in"]
 
@@ -135,8 +134,3 @@ def units_of(library: Library, course_id: str | None = None) -> list[ReviewUnit]
     if course is None:
         return None
     return expand_all(card for section in course.sections for card in section.flashcards)
-
-
-def card_id_of(unit_id: str) -> str:
-    """The flashcard id a unit id comes from."""
-    return unit_id.split(CLOZE_SEPARATOR, 1)[0].removesuffix(REVERSE_SUFFIX)

@@ -16,7 +16,13 @@ from typing import Any
 from fsrs import Rating
 
 from rnnquiz.study.cards import ReviewUnit
-from rnnquiz.study.clock import DEFAULT_ROLLOVER_HOUR, Clock, StudyDay
+from rnnquiz.study.clock import (
+    DEFAULT_ROLLOVER_HOUR,
+    SETTING_ROLLOVER_HOUR,
+    Clock,
+    StudyDay,
+    rollover_hour_setting,
+)
 from rnnquiz.study.items import NEW, ItemState, Queue, ReviewOutcome
 from rnnquiz.study.scheduler import (
     DEFAULT_DESIRED_RETENTION,
@@ -29,7 +35,6 @@ __all__ = ["CramSession", "QueueCounts", "ReviewSession", "StudyConfig"]
 
 DEFAULT_NEW_PER_DAY = 20
 SETTING_NEW_PER_DAY = "study.new_per_day"
-SETTING_ROLLOVER_HOUR = "study.rollover_hour"
 SETTING_DESIRED_RETENTION = "study.desired_retention"
 _ONE_MS = timedelta(milliseconds=1)
 
@@ -64,8 +69,8 @@ class StudyConfig:
         new_per_day = store.get_setting(SETTING_NEW_PER_DAY)
         if isinstance(new_per_day, int) and not isinstance(new_per_day, bool) and new_per_day >= 0:
             values["new_per_day"] = new_per_day
-        hour = store.get_setting(SETTING_ROLLOVER_HOUR)
-        if isinstance(hour, int) and not isinstance(hour, bool) and 0 <= hour <= 23:
+        hour = rollover_hour_setting(store.get_setting(SETTING_ROLLOVER_HOUR))
+        if hour is not None:
             values["rollover_hour"] = hour
         retention = store.get_setting(SETTING_DESIRED_RETENTION)
         if isinstance(retention, (int, float)) and not isinstance(retention, bool) and 0.5 <= retention < 1:

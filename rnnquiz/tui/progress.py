@@ -14,6 +14,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from rnnquiz.study.units import card_id_of
+
 log = logging.getLogger(__name__)
 
 ErrorHandler = Callable[[str], None]
@@ -110,7 +112,7 @@ class Progress:
                      if has_schedule else [])
             self._due = {}
             for unit in units:
-                card = _card_of_unit(unit)
+                card = card_id_of(unit)
                 self._due[card] = self._due.get(card, 0) + 1
         return self._due
 
@@ -121,13 +123,11 @@ class Progress:
 
     def _end_of_study_day(self) -> datetime:
         """The last instant of today's study day (it ends at the learner's rollover hour)."""
-        from rnnquiz.study.clock import DEFAULT_ROLLOVER_HOUR, StudyDay
+        from rnnquiz.study.clock import DEFAULT_ROLLOVER_HOUR, SETTING_ROLLOVER_HOUR, StudyDay, rollover_hour_setting
 
-        now = self._now()
-        hour = self._call("get_setting", "study.rollover_hour")  # queue.SETTING_ROLLOVER_HOUR, read without fsrs
-        if not isinstance(hour, int) or isinstance(hour, bool) or not 0 <= hour <= 23:
-            hour = DEFAULT_ROLLOVER_HOUR
-        return StudyDay(hour).bounds(now)[1] - timedelta(milliseconds=1)
+        hour = rollover_hour_setting(self._call("get_setting", SETTING_ROLLOVER_HOUR))
+        day = StudyDay(DEFAULT_ROLLOVER_HOUR if hour is None else hour)
+        return day.bounds(self._now())[1] - timedelta(milliseconds=1)
 
     def due_count(self, card_ids: Iterable[str]) -> int:
         """Review units of these flashcards due today."""
@@ -186,8 +186,3 @@ class Progress:
 
     def set_setting(self, key: str, value: str) -> None:
         self._call("set_setting", key, value)
-
-
-def _card_of_unit(unit_id: str) -> str:
-    """The flashcard a review unit belongs to: `id`, `id~rev` and `id#2` all belong to `id`."""
-    return unit_id.split("~", 1)[0].split("#", 1)[0]

@@ -207,7 +207,7 @@ def open_session(
 
 def locate(library: Library, unit_id: str) -> str | None:
     """`file:line:col` of the flashcard a unit (or a card id) comes from."""
-    from rnnquiz.study.cards import card_id_of
+    from rnnquiz.study.units import card_id_of
 
     location = library.location(card_id_of(unit_id)) or library.location(unit_id)
     return None if location is None else str(location)

@@ -1,5 +1,6 @@
 from rnnquiz.content.model import Flashcard, MarkdownStr
-from rnnquiz.study.cards import card_id_of, expand, expand_all
+from rnnquiz.study.cards import expand, expand_all
+from rnnquiz.study.units import card_id_of
 
 
 def test_basic_card_is_one_unit_with_the_card_id():
