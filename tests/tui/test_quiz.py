@@ -36,13 +36,19 @@ async def test_a_whole_quiz_of_each_type_answered_right(quiz_app, quiz_store, se
     assert quiz_store.best_quiz_score(section) == 1.0
 
 
+async def skip_to(pilot, question_id: str) -> QuizScreen:
+    """Skip (PgDn) until the quiz shows `question_id`."""
+    await pilot.pause()
+    screen = pilot.app.screen
+    while screen.session.current.id != question_id:
+        await pilot.press("pagedown")
+    return screen
+
+
 async def test_feedback_shows_the_right_answer_and_the_explanation_literally(quiz_app):
     app = quiz_app("choices?seed=1")
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        while screen.session.current.id != "c-single":
-            await pilot.press("pagedown")
+        screen = await skip_to(pilot, "c-single")
         item = screen.session.current
         text = screen_text(app)
         assert "Which way do gradients go in W[hh]?" in text and "Toward zero [/]" in text
@@ -59,10 +65,7 @@ async def test_feedback_shows_the_right_answer_and_the_explanation_literally(qui
 async def test_choice_feedback_of_the_author_is_shown_literally(quiz_app):
     app = quiz_app("choices?seed=1")
     async with app.run_test(size=(100, 40)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        while screen.session.current.id != "c-single":
-            await pilot.press("pagedown")
+        screen = await skip_to(pilot, "c-single")
         await pilot.press(*right_keys(screen))
         await pilot.pause()
         assert "Yes: products of small [bold]Jacobians[/bold] shrink." in screen_text(app)

@@ -41,11 +41,16 @@ def test_type_in_differences(snap_compare, cards_app, store):
     assert snap_compare(cards_app(), terminal_size=SIZE, run_before=study)
 
 
-def test_statistics(snap_compare, cards_app, store):
+def seed_reviews(store) -> None:
+    """Reviews on six days over the last three weeks, the same every run."""
     scheduler = StudyScheduler(enable_fuzzing=False)
     for days_ago, count in ((20, 1), (9, 3), (8, 6), (2, 2), (1, 4), (0, 3)):
         for unit_id in UNITS[:count]:
             store.record_review(unit_id, "card", Rating.Good, scheduler, at=START - timedelta(days=days_ago, hours=2))
+
+
+def test_statistics(snap_compare, cards_app, store):
+    seed_reviews(store)
 
     async def stats(pilot: Pilot) -> None:
         await open_stats(pilot.app, pilot, arg="cards")
@@ -55,10 +60,7 @@ def test_statistics(snap_compare, cards_app, store):
 
 def test_statistics_at_60x20(snap_compare, cards_app, store):
     """Prose wraps to the width; the heatmap and the forecast keep their columns."""
-    scheduler = StudyScheduler(enable_fuzzing=False)
-    for days_ago, count in ((20, 1), (9, 3), (8, 6), (2, 2), (1, 4), (0, 3)):
-        for unit_id in UNITS[:count]:
-            store.record_review(unit_id, "card", Rating.Good, scheduler, at=START - timedelta(days=days_ago, hours=2))
+    seed_reviews(store)
 
     async def stats(pilot: Pilot) -> None:
         await open_stats(pilot.app, pilot, arg="cards")
