@@ -19,7 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rnnquiz.study.cards import ReviewUnit
@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(20250310)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="rnnquiz-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
-    now = datetime(2025, 3, 10, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
     clock = ManualClock(now)
     try:
         for leftover in folder.glob(f"{DB_FILE}*"):

@@ -92,4 +92,4 @@ def test_reading_progress_does_not_import_fsrs_and_the_mirrored_states_match_it(
 
     from rnnquiz.study import items
 
-    assert (items.LEARNING, items.REVIEW, items.RELEARNING) == (State.Learning, State.Review, State.Relearning)
+    assert (State.Learning, State.Review, State.Relearning) == (items.LEARNING, items.REVIEW, items.RELEARNING)

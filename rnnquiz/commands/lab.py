@@ -25,7 +25,7 @@ def _error(message: str) -> int:
     return 1
 
 
-def _target(args: argparse.Namespace) -> str | None | int:
+def _target(args: argparse.Namespace) -> str | int | None:
     """The lab screen's argument for the command line, or an exit code after saying what is wrong."""
     from rnnquiz.commands.demo import demo_params_given, flag_of, validated_params
     from rnnquiz.content.demos import DEMOS

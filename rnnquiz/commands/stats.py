@@ -26,10 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from rnnquiz.commands._common import data_dir_from_args, load_library_from_args
     from rnnquiz.study.cards import units_of
-    from rnnquiz.study.units import card_id_of
     from rnnquiz.study.queue import StudyConfig
     from rnnquiz.study.stats import collect, render, to_json
     from rnnquiz.study.store import Store, StoreError
+    from rnnquiz.study.units import card_id_of
 
     library = load_library_from_args(args)
     units = units_of(library, args.course)

@@ -117,9 +117,7 @@ def _drop_key(data: Any, loc: list[Any]) -> bool:
     """Remove an unknown key (reported already) so the rest of its mapping can be used."""
     container = data
     for part in loc[:-1]:
-        if isinstance(container, dict) and part in container:
-            container = container[part]
-        elif isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container):
+        if (isinstance(container, dict) and part in container) or (isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container)):
             container = container[part]
         elif not isinstance(part, str):
             return False  # otherwise `part` is a union tag, which has no place in the data

@@ -15,7 +15,7 @@ REPLACEMENT = "\ufffd"
 
 _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\n\t"}
 _CONTROL_PICTURES[0x7F] = "\u2421"  # ␡ DELETE
-_C1 = {code: REPLACEMENT for code in range(0x80, 0xA0)}
+_C1 = dict.fromkeys(range(128, 160), REPLACEMENT)
 _LINE_BREAKS = {0x2028: "\n", 0x2029: "\n", 0x85: "\n"}  # LS, PS and NEL break lines as authors meant
 _TABLE: dict[int, str] = {**_CONTROL_PICTURES, **_C1, **_LINE_BREAKS}
 

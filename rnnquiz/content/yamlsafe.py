@@ -157,7 +157,7 @@ def parse_documents(text: str, file: Path) -> tuple[list[Document], list[Problem
 class _Builder:
     """Turns a node tree into dicts, lists, text and None, noting problems on the way."""
 
-    __slots__ = ("file", "budget", "problems")
+    __slots__ = ("budget", "file", "problems")
 
     def __init__(self, file: Path, budget: list[int]) -> None:
         self.file, self.budget, self.problems = file, budget, []

@@ -14,7 +14,15 @@ from typing import Any
 from rnnquiz.content.model import Question
 from rnnquiz.interchange import imported as items
 from rnnquiz.interchange.gift_syntax import (
-    FORMAT, MISSING_WORD, Context, Parts, percent, pieces, unescape, weight, wildcard_pattern,
+    FORMAT,
+    MISSING_WORD,
+    Context,
+    Parts,
+    percent,
+    pieces,
+    unescape,
+    weight,
+    wildcard_pattern,
 )
 from rnnquiz.interchange.report import Report
 

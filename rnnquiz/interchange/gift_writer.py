@@ -9,9 +9,20 @@ named in the report.
 from __future__ import annotations
 
 import re
+
 from rnnquiz.content.model import (
-    ClozeQuestion, MarkdownStr, MatchQuestion, MultipleQuestion, NumericQuestion, Question, Section,
-    ShortQuestion, SingleQuestion, TrueFalseQuestion, parse_blanks, BLANK,
+    BLANK,
+    ClozeQuestion,
+    MarkdownStr,
+    MatchQuestion,
+    MultipleQuestion,
+    NumericQuestion,
+    Question,
+    Section,
+    ShortQuestion,
+    SingleQuestion,
+    TrueFalseQuestion,
+    parse_blanks,
 )
 from rnnquiz.interchange.gift_syntax import wildcard_pattern
 from rnnquiz.interchange.report import Report

@@ -14,7 +14,7 @@ from typing import TypeVar
 import numpy as np
 
 from rnnquiz.content.demos import ClippingParams, MemoryTaskParams, NextCharParams
-from rnnquiz.rnn.cells import Cell, LSTM, clip_by_global_norm, global_norm, make_cell
+from rnnquiz.rnn.cells import LSTM, Cell, clip_by_global_norm, global_norm, make_cell
 from rnnquiz.rnn.train import SGD, Adagrad, Adam, Readout, softmax, softmax_cross_entropy
 
 F = TypeVar("F")

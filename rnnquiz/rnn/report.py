@@ -61,7 +61,7 @@ def hidden_state_lines(r: HiddenStateResult, *, width: int = 72, ascii: bool = F
         row_labels=[f"h{i + 1}" for i in range(H)], col_labels=r.labels if text else None, ascii=ascii,
     )
     gutter = len(f"h{H}") + 1
-    if not text and T <= width - gutter:  # the input under its columns, so cause and effect line up
+    if not text and width - gutter >= T:  # the input under its columns, so cause and effect line up
         lines.insert(-1, f"{'x':>{gutter - 1}} " + plot.sparkline(r.inputs[:, 0], ascii=ascii))
     lines.append(plot.shade_legend(0.0, top, ascii=ascii, what="|h|", full_means="" if relu else "saturated"))
     if relu:

@@ -7,7 +7,7 @@ an instant belongs to, so that a session past midnight still counts as "today" u
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 
 DEFAULT_ROLLOVER_HOUR = 4
@@ -33,7 +33,7 @@ class SystemClock:
     """The real clock."""
 
     def now(self) -> datetime:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
 
 
 class ManualClock:
@@ -58,7 +58,7 @@ def utc(instant: datetime) -> datetime:
     """The same instant as an aware UTC datetime (fsrs insists on `timezone.utc`)."""
     if instant.tzinfo is None:
         raise ValueError("naive datetime: give a timezone-aware time")
-    return instant.astimezone(timezone.utc)
+    return instant.astimezone(UTC)
 
 
 def to_ms(instant: datetime) -> int:
@@ -67,7 +67,7 @@ def to_ms(instant: datetime) -> int:
 
 
 def from_ms(ms: int) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+    return datetime.fromtimestamp(ms / 1000, tz=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +92,7 @@ class StudyDay:
         """The UTC instant at which `day` begins."""
         wall = datetime(day.year, day.month, day.day, self.rollover_hour)
         local = wall.replace(tzinfo=self.tz) if self.tz is not None else wall.astimezone()
-        return local.astimezone(timezone.utc)
+        return local.astimezone(UTC)
 
     def bounds(self, instant: datetime) -> tuple[datetime, datetime]:
         """Start and end (exclusive) of the study day holding `instant`, in UTC."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +119,7 @@ class Progress:
     def _now(self) -> datetime:
         """The store's clock (injected in tests), else the wall clock."""
         clock = getattr(self.store, "clock", None)
-        return clock.now() if clock is not None else datetime.now(timezone.utc)
+        return clock.now() if clock is not None else datetime.now(UTC)
 
     def _end_of_study_day(self) -> datetime:
         """The last instant of today's study day (it ends at the learner's rollover hour)."""

@@ -4,7 +4,7 @@ back first in later quizzes, right answers pushing them further out."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -14,7 +14,7 @@ from rnnquiz.study.clock import ManualClock
 from rnnquiz.study.scheduler import Rating, StudyScheduler
 from rnnquiz.study.store import Store
 
-T0 = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture

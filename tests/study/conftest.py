@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -13,7 +13,7 @@ from rnnquiz.study.queue import StudyConfig
 from rnnquiz.study.scheduler import StudyScheduler
 from rnnquiz.study.store import Store
 
-START = datetime(2025, 3, 10, 12, 0, tzinfo=timezone.utc)
+START = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 """A Monday noon, UTC; with `tz=timezone.utc` the study day rolls over at 04:00 UTC."""
 
 
@@ -30,7 +30,7 @@ def store(tmp_path, clock) -> Store:
 
 @pytest.fixture
 def config() -> StudyConfig:
-    return StudyConfig(enable_fuzzing=False, tz=timezone.utc)
+    return StudyConfig(enable_fuzzing=False, tz=UTC)
 
 
 @pytest.fixture

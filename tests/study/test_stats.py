@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from fsrs import Rating
 
@@ -17,7 +17,7 @@ from rnnquiz.study.stats import (
 
 from .conftest import START
 
-UTC_DAY = StudyDay(4, timezone.utc)
+UTC_DAY = StudyDay(4, UTC)
 TODAY = date(2025, 3, 10)
 
 
@@ -30,14 +30,14 @@ def test_streak_counts_consecutive_days_and_today_not_yet_studied_does_not_break
 
 def test_reviews_before_the_rollover_hour_count_for_the_previous_day():
     buckets = [
-        (datetime(2025, 3, 10, 3, 45, tzinfo=timezone.utc), 2),
-        (datetime(2025, 3, 10, 4, 0, tzinfo=timezone.utc), 5),
+        (datetime(2025, 3, 10, 3, 45, tzinfo=UTC), 2),
+        (datetime(2025, 3, 10, 4, 0, tzinfo=UTC), 5),
     ]
     assert daily_counts(buckets, UTC_DAY) == {date(2025, 3, 9): 2, date(2025, 3, 10): 5}
 
 
 def test_forecast_puts_overdue_cards_today_and_drops_those_beyond_30_days():
-    at = datetime(2025, 3, 10, 12, tzinfo=timezone.utc)
+    at = datetime(2025, 3, 10, 12, tzinfo=UTC)
     dues = [at - timedelta(days=5), at, at + timedelta(days=1), at + timedelta(days=29), at + timedelta(days=40)]
     counts = forecast(dues, UTC_DAY, TODAY)
     assert len(counts) == 30 and counts[0] == 2 and counts[1] == 1 and counts[29] == 1 and sum(counts) == 4

@@ -2,7 +2,7 @@
 
 import json
 import textwrap
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fsrs import Rating
 
@@ -38,7 +38,7 @@ def _course(folder):
 def test_stats_json_for_one_course(tmp_path, capsys):
     content = _course(tmp_path / "content")
     data = tmp_path / "data"
-    with Store.open(data, clock=ManualClock(datetime.now(timezone.utc))) as store:
+    with Store.open(data, clock=ManualClock(datetime.now(UTC))) as store:
         store.record_review("t-basic", "card", Rating.Good, StudyScheduler(enable_fuzzing=False))
     assert main(["stats", "--content", str(content), "--data-dir", str(data), "--course", "tiny", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)

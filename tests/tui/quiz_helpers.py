@@ -3,7 +3,7 @@ app opened on a quiz with fsrs fuzzing off, and keys that answer the question on
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -19,7 +19,7 @@ from rnnquiz.tui.widgets.match_picker import right_label
 
 from .helpers import FIXTURES, screen_text
 
-T0 = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 SIZE = (80, 24)
 
 

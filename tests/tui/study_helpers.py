@@ -3,7 +3,7 @@ fsrs without fuzz, and ways to open the screens with that configuration."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -17,9 +17,9 @@ from rnnquiz.tui.app import RnnQuizApp
 
 from .helpers import FIXTURES
 
-START = datetime(2025, 3, 12, 12, 0, tzinfo=timezone.utc)
+START = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
 """A Wednesday noon, UTC; with `tz=timezone.utc` the study day rolls over at 04:00 UTC."""
-CONFIG = StudyConfig(enable_fuzzing=False, tz=timezone.utc)
+CONFIG = StudyConfig(enable_fuzzing=False, tz=UTC)
 UNITS = ["basic-one", "rev-one", "rev-one~rev", "cloze-one#1", "cloze-one#2", "typein-one"]
 """The fixture course's review units, in the order new cards are introduced."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from rnnquiz.cli import main
 from rnnquiz.commands.app import build_app, prepare
@@ -105,13 +105,13 @@ def test_progress_turns_store_errors_into_notices():
 def test_progress_counts_due_units_per_card_and_best_scores(store):
     class WithDue(MemoryStore):
         def due_items(self, kind, ids, now):
-            assert kind == "card" and now.tzinfo is timezone.utc
+            assert kind == "card" and now.tzinfo is UTC
             return ["c1", "c1~rev", "c2#1", "c2#2", "c3"]
 
     progress = Progress(WithDue())
     assert progress.due_count(["c1", "c2"]) == 4
     assert progress.best_score("s", ["q"]) is None  # the memory store keeps no quiz history
-    store.record_quiz_attempt("mini-q1", "first", "mini", 0.5, True, at=datetime.now(timezone.utc))
+    store.record_quiz_attempt("mini-q1", "first", "mini", 0.5, True, at=datetime.now(UTC))
     assert Progress(store).best_score("first", ["mini-q1"]) == 0.5
 
 

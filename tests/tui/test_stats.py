@@ -13,7 +13,15 @@ from rnnquiz.tui.widgets.stats_text import report_content, styled_line
 
 from .helpers import screen_text
 from .study_helpers import (  # noqa: F401
-    CONFIG, START, UNITS, cards_app, cards_library, clock, graduate, open_stats, open_study,
+    CONFIG,
+    START,
+    UNITS,
+    cards_app,
+    cards_library,
+    clock,
+    graduate,
+    open_stats,
+    open_study,
 )
 
 

@@ -4,7 +4,7 @@ hints, flags, leeches, nothing due, cram, and what each leaves in the progress d
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta, timezone
+from datetime import UTC, timedelta
 
 from rnnquiz.study.scheduler import Rating, StudyScheduler
 from rnnquiz.study.store import Store
@@ -15,7 +15,14 @@ from rnnquiz.tui.widgets.card_view import BLANK_STYLE, CardView
 
 from .helpers import screen_text
 from .study_helpers import (  # noqa: F401
-    START, UNITS, cards_app, cards_library, clock, graduate, open_study, settle,
+    START,
+    UNITS,
+    cards_app,
+    cards_library,
+    clock,
+    graduate,
+    open_study,
+    settle,
 )
 
 
@@ -173,7 +180,7 @@ async def test_nothing_due_says_when_and_cram_changes_no_schedule(cards_app, sto
         text = screen_text(app)
         assert screen.unit is None and "Nothing is due right now." in text
         due = min(store.get_item(u).due for u in UNITS)
-        assert f"The next card is due {when(due, START, timezone.utc)}." in text
+        assert f"The next card is due {when(due, START, UTC)}." in text
         assert "The next card is due on Tuesday at 12:00." in text
         assert "c Cram all cards" in text
         before = _dump(store.path)
@@ -259,9 +266,9 @@ async def test_a_card_forgotten_eight_times_becomes_a_leech_and_is_listed(cards_
 
 
 async def test_returning_home_refreshes_the_due_counts(cards_app, store, clock):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    clock.set(datetime.now(timezone.utc) - timedelta(hours=1))  # an Again given an hour ago is due now
+    clock.set(datetime.now(UTC) - timedelta(hours=1))  # an Again given an hour ago is due now
     app = cards_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -16,7 +16,16 @@ from rnnquiz.tui.widgets.stats_text import StatsReport, report_blocks
 
 from .helpers import flat, screen_text
 from .study_helpers import (  # noqa: F401
-    CONFIG, START, UNITS, cards_app, cards_library, clock, graduate, open_stats, open_study, settle,
+    CONFIG,
+    START,
+    UNITS,
+    cards_app,
+    cards_library,
+    clock,
+    graduate,
+    open_stats,
+    open_study,
+    settle,
 )
 from .test_stats import seed_history
 

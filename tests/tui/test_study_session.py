@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ from rnnquiz.tui.study_session import StudyOptions, when
 
 from .helpers import FIXTURES
 
-NOON = datetime(2025, 3, 12, 12, 0, tzinfo=timezone.utc)  # a Wednesday
+NOON = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)  # a Wednesday
 
 
 @pytest.mark.parametrize("options", [
@@ -53,7 +53,7 @@ def test_default_options_need_no_argument_and_bad_ones_say_why():
     (timedelta(days=30), "on 11 Apr 2025"),
 ])
 def test_when_the_next_card_is_due(delta, text):
-    assert when(NOON + delta, NOON, timezone.utc) == text
+    assert when(NOON + delta, NOON, UTC) == text
 
 
 def run_cli(*args: str, data_dir) -> subprocess.CompletedProcess:

@@ -3,7 +3,7 @@ due cards and best score, and the count follows quizzes taken since (refreshed o
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from rnnquiz.tui.progress import MemoryStore, Progress
 from rnnquiz.tui.screens.home import HomeScreen
@@ -74,9 +74,9 @@ def test_questions_back_asks_the_store_once_until_refreshed():
 
 
 def test_a_section_read_is_stamped_by_the_stores_clock():
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    stamped = datetime(2030, 1, 2, 3, 4, tzinfo=timezone.utc)
+    stamped = datetime(2030, 1, 2, 3, 4, tzinfo=UTC)
 
     class Clock:
         def now(self):

@@ -10,6 +10,7 @@ from rnnquiz.content.model import NumericQuestion
 from rnnquiz.content.typed_numbers import format_number, parse_number
 from rnnquiz.quiz.grading.result import NO_ANSWER, NOT_A_NUMBER, Grade, failed
 
+
 def _right_answer(question: NumericQuestion) -> str:
     unit = f" {question.unit}" if question.unit else ""
     if question.range is not None:

@@ -30,7 +30,6 @@ from rnnquiz.tui.widgets.notes import NoteList, aid_notes, concept_notes, exampl
 from rnnquiz.tui.widgets.problems import ProblemsPanel
 from rnnquiz.tui.widgets.summary import SummaryView
 
-
 PARTS: list[tuple[str, str, str, Callable[[Section], Widget]]] = [
     ("dialogue", "Dialogue", "dialogue", lambda s: DialogueView(s.dialogue, markdown=s.markdown)),
     ("summary", "Summary", "summary", lambda s: SummaryView(s.summary, markdown=s.markdown)),

@@ -82,8 +82,8 @@ class StatsScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self, store, config: StudyConfig) -> None:  # type: ignore[no-untyped-def]
         from rnnquiz.study.cards import units_of
-        from rnnquiz.study.units import card_id_of
         from rnnquiz.study.stats import collect, render
+        from rnnquiz.study.units import card_id_of
 
         library = self.context.library
         try:

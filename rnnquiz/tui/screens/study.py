@@ -26,12 +26,19 @@ from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.read_aloud import ReadAloud
 from rnnquiz.tui.study_keys import STUDY_BINDINGS, key_allowed
 from rnnquiz.tui.study_session import (
-    DoneReport, StudyOptions, current_queue, done_report, has_study_store, open_session, spoken_prompt, study_config,
+    DoneReport,
+    StudyOptions,
+    current_queue,
+    done_report,
+    has_study_store,
+    open_session,
+    spoken_prompt,
+    study_config,
 )
 from rnnquiz.tui.widgets.card_view import CardFace
 from rnnquiz.tui.widgets.literal import literal
-from rnnquiz.tui.widgets.rating_bar import RatingBar
 from rnnquiz.tui.widgets.queue_counts import QueueCountsLabel
+from rnnquiz.tui.widgets.rating_bar import RatingBar
 from rnnquiz.tui.widgets.study_stage import NO_STORE_REPORT, UNREADABLE_REPORT, StudyStage, card_meta
 
 MAX_DURATION_MS = 10 * 60 * 1000

@@ -12,8 +12,8 @@ import string
 from typing import Any
 
 from textual import events
-from textual.binding import Binding
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message

@@ -22,8 +22,8 @@ from textual.worker import get_current_worker
 
 from rnnquiz.content.demos import DEMOS, DemoParams
 from rnnquiz.tui.widgets import demo_stream
-from rnnquiz.tui.widgets.demo_progress import RUN_BINDINGS, DemoBar, LossTrend, next_step
 from rnnquiz.tui.widgets.demo_messages import Failed, Frame
+from rnnquiz.tui.widgets.demo_progress import RUN_BINDINGS, DemoBar, LossTrend, next_step
 from rnnquiz.tui.widgets.demo_verdict import reveal_line, verdict_line
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.prediction_box import ChoiceList, PredictionBox

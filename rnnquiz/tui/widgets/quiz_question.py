@@ -16,10 +16,10 @@ from textual.widgets import Static
 
 from rnnquiz.quiz.session import QuizItem
 from rnnquiz.tui.widgets.choice_list import ChoiceList, MultiToggle
+from rnnquiz.tui.widgets.literal import prose
 from rnnquiz.tui.widgets.match_picker import MatchPicker
 from rnnquiz.tui.widgets.order_list import OrderList
 from rnnquiz.tui.widgets.quiz_feedback import QuizFeedback
-from rnnquiz.tui.widgets.literal import prose
 from rnnquiz.tui.widgets.text_answer import ClozeAnswer, TextAnswer
 
 HOW_TO_ANSWER = {
