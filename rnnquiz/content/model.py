@@ -7,7 +7,7 @@ Attribute docstrings become the JSON Schema descriptions authors see in their ed
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
@@ -469,7 +469,7 @@ def _demo_ref_model(name: str, params: type[DemoParams]) -> type[DemoRefBase]:
 DEMO_REF_MODELS = {name: _demo_ref_model(name, params) for name, params in DEMOS.items()}
 
 DemoRef = Annotated[
-    tuple(Annotated[model, Tag(name)] for name, model in DEMO_REF_MODELS.items()),  # type: ignore[misc]
+    Union[tuple(Annotated[model, Tag(name)] for name, model in DEMO_REF_MODELS.items())],  # type: ignore[misc]  # noqa: UP007 -- a union built from the table
     Discriminator("demo"),
 ]
 """A demo reference; `demo:` picks the demo and so which `params:` it takes."""
