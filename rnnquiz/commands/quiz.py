@@ -43,7 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from rnnquiz.commands.app import build_app, close_store, prepare, run_app
     from rnnquiz.quiz.build import QuizScopeError, build_session
-    from rnnquiz.tui.quiz_support import QuizOptions
+    from rnnquiz.quiz.options import QuizOptions
 
     library, store, warnings = prepare(args)
     options = QuizOptions(args.scope, args.seed, args.exam, args.generated, args.limit)

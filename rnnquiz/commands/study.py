@@ -9,47 +9,35 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+
+from rnnquiz.study.settings import DESIRED_RETENTION, NEW_PER_DAY, ROLLOVER_HOUR, FloatSetting, IntSetting
 
 HELP = "review the flashcards that are due (spaced repetition)"
 
 
-def _new_per_day(text: str) -> int:
-    from rnnquiz.tui.study_session import parse_new_per_day
+def _checked(setting: IntSetting | FloatSetting) -> Callable[[str], int | float]:
+    """An argparse type that applies the setting's one rule (`rnnquiz.study.settings`)."""
 
-    try:
-        return parse_new_per_day(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    def parse(text: str) -> int | float:
+        try:
+            return setting.parse(text)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
 
-
-def _retention(text: str) -> float:
-    from rnnquiz.tui.study_session import parse_retention
-
-    try:
-        return parse_retention(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _rollover_hour(text: str) -> int:
-    from rnnquiz.tui.study_session import parse_rollover_hour
-
-    try:
-        return parse_rollover_hour(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
+    return parse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("course", nargs="?", metavar="COURSE", help="course id (default: every course)")
     parser.add_argument("--cram", action="store_true",
                         help="go through every card, weakest first, without changing any schedule")
-    parser.add_argument("--new-per-day", type=_new_per_day, metavar="N",
+    parser.add_argument("--new-per-day", type=_checked(NEW_PER_DAY), metavar="N",
                         help="new cards to introduce per study day (default: your setting, else 20)")
-    parser.add_argument("--retention", type=_retention, metavar="R",
-                        help="desired retention, the chance of recall fsrs aims for, 0.5 to 0.99 "
+    parser.add_argument("--retention", type=_checked(DESIRED_RETENTION), metavar="R",
+                        help=f"desired retention, the chance of recall fsrs aims for, {DESIRED_RETENTION.low:g} to {DESIRED_RETENTION.high:g} "
                              "(default: your setting, else 0.9)")
-    parser.add_argument("--rollover-hour", type=_rollover_hour, metavar="H",
+    parser.add_argument("--rollover-hour", type=_checked(ROLLOVER_HOUR), metavar="H",
                         help="local hour, 0 to 23, at which a new study day starts (default: your setting, else 4)")
     parser.add_argument("--save-settings", action="store_true",
                         help="save the --new-per-day, --retention and --rollover-hour given as your defaults, "
@@ -59,7 +47,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from rnnquiz.commands.app import build_app, close_store, prepare, run_app
     from rnnquiz.content.errors import close_match
-    from rnnquiz.tui.study_session import StudyOptions
+    from rnnquiz.study.options import StudyOptions
 
     if args.save_settings:
         return _save_settings(args)
@@ -79,7 +67,8 @@ def _save_settings(args: argparse.Namespace) -> int:
     """Store the given options as the learner's defaults; no app, no content needed."""
     from rnnquiz.commands._common import data_dir_from_args
     from rnnquiz.study.store import Store, StoreError
-    from rnnquiz.tui.study_session import StudyOptions, save_settings, settings_summary
+    from rnnquiz.study.options import StudyOptions, save_settings
+    from rnnquiz.study.wording import settings_summary
 
     if args.course is not None or args.cram:
         print("rnnquiz study: --save-settings applies to every course; leave out COURSE and --cram",

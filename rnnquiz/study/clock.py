@@ -16,10 +16,6 @@ SETTING_ROLLOVER_HOUR = "study.rollover_hour"
 """The learner's setting for the hour a study day starts (local time)."""
 
 
-def rollover_hour_setting(value: object) -> int | None:
-    """A stored rollover hour when it is one (a whole hour, 0 to 23), else None."""
-    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 23 else None
-
 
 class Clock(Protocol):
     """Where "now" comes from; tests pass a `ManualClock`."""

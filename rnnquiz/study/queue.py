@@ -16,26 +16,22 @@ from typing import Any
 from fsrs import Rating
 
 from rnnquiz.study.cards import ReviewUnit
-from rnnquiz.study.clock import (
-    DEFAULT_ROLLOVER_HOUR,
-    SETTING_ROLLOVER_HOUR,
-    Clock,
-    StudyDay,
-    rollover_hour_setting,
-)
+from rnnquiz.study.clock import DEFAULT_ROLLOVER_HOUR, Clock, StudyDay
 from rnnquiz.study.items import NEW, ItemState, Queue, ReviewOutcome
 from rnnquiz.study.scheduler import (
     DEFAULT_DESIRED_RETENTION,
     DEFAULT_LEECH_THRESHOLD,
     StudyScheduler,
 )
+from rnnquiz.study.progress_store import ProgressStore
+from rnnquiz.study.settings import DESIRED_RETENTION, NEW_PER_DAY, ROLLOVER_HOUR
 from rnnquiz.study.store import Store, StoreError
 
 __all__ = ["CramSession", "QueueCounts", "ReviewSession", "StudyConfig"]
 
 DEFAULT_NEW_PER_DAY = 20
-SETTING_NEW_PER_DAY = "study.new_per_day"
-SETTING_DESIRED_RETENTION = "study.desired_retention"
+SETTING_NEW_PER_DAY = NEW_PER_DAY.key
+SETTING_DESIRED_RETENTION = DESIRED_RETENTION.key
 _ONE_MS = timedelta(milliseconds=1)
 
 
@@ -63,18 +59,12 @@ class StudyConfig:
         )
 
     @classmethod
-    def from_store(cls, store: Store, **overrides: Any) -> StudyConfig:
+    def from_store(cls, store: ProgressStore, **overrides: Any) -> StudyConfig:
         """The learner's settings (`study.*` keys); a bad stored value falls back to the default."""
-        values: dict[str, Any] = {}
-        new_per_day = store.get_setting(SETTING_NEW_PER_DAY)
-        if isinstance(new_per_day, int) and not isinstance(new_per_day, bool) and new_per_day >= 0:
-            values["new_per_day"] = new_per_day
-        hour = rollover_hour_setting(store.get_setting(SETTING_ROLLOVER_HOUR))
-        if hour is not None:
-            values["rollover_hour"] = hour
-        retention = store.get_setting(SETTING_DESIRED_RETENTION)
-        if isinstance(retention, (int, float)) and not isinstance(retention, bool) and 0.5 <= retention < 1:
-            values["desired_retention"] = float(retention)
+        stored = {"new_per_day": NEW_PER_DAY.stored(store.get_setting(NEW_PER_DAY.key)),
+                  "rollover_hour": ROLLOVER_HOUR.stored(store.get_setting(ROLLOVER_HOUR.key)),
+                  "desired_retention": DESIRED_RETENTION.stored(store.get_setting(DESIRED_RETENTION.key))}
+        values: dict[str, Any] = {name: value for name, value in stored.items() if value is not None}
         values.update(overrides)
         return cls(**values)
 

@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler, State
 
+from rnnquiz.study.settings import DESIRED_RETENTION
+
 from rnnquiz.study.clock import utc
 from rnnquiz.study.items import ItemState, Kind
 
@@ -49,8 +51,8 @@ class StudyScheduler:
         enable_fuzzing: bool = True,
         leech_threshold: int = DEFAULT_LEECH_THRESHOLD,
     ) -> None:
-        if not 0.0 < desired_retention < 1.0:
-            raise ValueError(f"desired retention must be between 0 and 1, not {desired_retention}")
+        if not DESIRED_RETENTION.accepts(desired_retention):
+            raise ValueError(DESIRED_RETENTION.message.format(text=desired_retention))
         if leech_threshold < 1:
             raise ValueError("the leech threshold must be at least 1 lapse")
         self.desired_retention = desired_retention

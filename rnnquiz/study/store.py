@@ -71,6 +71,9 @@ class Flag:
 class Store:
     """The progress database. Each public method is one transaction; safe to share between threads."""
 
+    persistent = True
+    """Saved on disk (see `progress_store.ProgressStore`)."""
+
     def __init__(self, path: Path, *, clock: Clock | None = None, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
         self.path = Path(path)
         self.clock: Clock = clock or SystemClock()
@@ -368,6 +371,11 @@ class Store:
         with self._read() as conn:
             return {row[0] for row in conn.execute("SELECT section_id FROM section_read")}
 
+    def first_read_at(self, section_id: str) -> datetime | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT first_read_at FROM section_read WHERE section_id = ?", (section_id,)).fetchone()
+        return None if row is None else from_ms(row[0])
+
     # --- quiz attempts ----------------------------------------------------------------------------
 
     def record_quiz_attempt(
@@ -474,7 +482,7 @@ def _state(value: int) -> State:
     return State(value)
 
 
-def _item_of(row: tuple) -> ItemState:
+def _item_of(row: tuple[Any, ...]) -> ItemState:
     return ItemState(
         row[0], row[1], _state(row[2]), row[3], row[4], row[5], from_ms(row[6]),
         None if row[7] is None else from_ms(row[7]), row[8], row[9], bool(row[10]), bool(row[11]),
@@ -499,7 +507,7 @@ def _put_item(conn: sqlite3.Connection, item: ItemState) -> None:
     )
 
 
-def _before_columns(item: ItemState | None) -> tuple:
+def _before_columns(item: ItemState | None) -> tuple[Any, ...]:
     if item is None:
         return (NEW, None, None, None, None, None, 0, 0, 0, 0)
     return (

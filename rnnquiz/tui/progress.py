@@ -9,41 +9,28 @@ instead of a traceback. No Textual import here.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from rnnquiz.study.progress_store import MemoryStore, ProgressStore
 from rnnquiz.study.units import card_id_of
+
+if TYPE_CHECKING:
+    from rnnquiz.quiz.session import QuizSession
+    from rnnquiz.study.scheduler import StudyScheduler
+    from rnnquiz.study.store import Store
+
+__all__ = ["MemoryStore", "Progress", "open_store", "review_store"]
 
 log = logging.getLogger(__name__)
 
 ErrorHandler = Callable[[str], None]
 
 
-class MemoryStore:
-    """A stand-in with the store's API that forgets everything on exit; used when no store opens."""
-
-    persistent = False
-
-    def __init__(self) -> None:
-        self._read: dict[str, datetime] = {}
-        self._settings: dict[str, str] = {}
-
-    def mark_section_read(self, section_id: str, at: datetime) -> None:
-        self._read.setdefault(section_id, at)
-
-    def sections_read(self) -> dict[str, datetime]:
-        return dict(self._read)
-
-    def get_setting(self, key: str, default: str | None = None) -> str | None:
-        return self._settings.get(key, default)
-
-    def set_setting(self, key: str, value: str) -> None:
-        self._settings[key] = value
-
-
-def open_store(data_dir: Path) -> tuple[Any, str | None]:
+def open_store(data_dir: Path) -> tuple[ProgressStore, str | None]:
     """The SQLite store in `data_dir`, or a `MemoryStore` and the reason it could not be opened."""
     try:
         from rnnquiz.study.store import Store
@@ -57,11 +44,22 @@ def open_store(data_dir: Path) -> tuple[Any, str | None]:
     return store, store.notice  # notice: a damaged file was moved aside and a fresh one started
 
 
+def review_store(store: ProgressStore) -> Store | None:
+    """The SQLite store behind `store`, which reviews and quiz history need; None for the stand-in."""
+    if not store.persistent:
+        return None
+    try:
+        from rnnquiz.study.store import Store
+    except ImportError:
+        return None
+    return store if isinstance(store, Store) else None
+
+
 class Progress:
     """What the screens need from the store, with every store error turned into a notice."""
 
-    def __init__(self, store: Any | None = None, on_error: ErrorHandler | None = None) -> None:
-        self.store = store if store is not None else MemoryStore()
+    def __init__(self, store: ProgressStore | None = None, on_error: ErrorHandler | None = None) -> None:
+        self.store: ProgressStore = store if store is not None else MemoryStore()
         self.on_error = on_error
         self._read: set[str] | None = None
         self._due: dict[str, int] | None = None
@@ -69,23 +67,23 @@ class Progress:
 
     @property
     def persistent(self) -> bool:
-        return bool(getattr(self.store, "persistent", True))
+        return self.store.persistent
 
-    def _call(self, method: str, *args: Any, default: Any = None) -> Any:
-        function = getattr(self.store, method, None)
-        if function is None:
-            return default
+    @contextmanager
+    def _guard(self, doing: str) -> Iterator[None]:
+        """A failing store becomes a notice (`could not <doing>: why`); the caller keeps its default."""
         try:
-            return function(*args)
+            yield
         except Exception as error:
-            log.exception("study store call %s failed", method)
+            log.exception("study store: could not %s", doing)
             if self.on_error is not None:
-                self.on_error(f"could not {method.replace('_', ' ')}: {error}")
-            return default
+                self.on_error(f"could not {doing}: {error}")
 
     def read_sections(self) -> set[str]:
         if self._read is None:
-            self._read = set(self._call("sections_read", default=()) or ())
+            self._read = set()
+            with self._guard("sections read"):
+                self._read = set(self.store.sections_read())
         return self._read
 
     def is_read(self, section_id: str) -> bool:
@@ -95,7 +93,8 @@ class Progress:
         """Record that the learner read a section; True the first time."""
         if self.is_read(section_id):
             return False
-        self._call("mark_section_read", section_id, self._now())
+        with self._guard("mark section read"):
+            self.store.mark_section_read(section_id, self._now())
         self.read_sections().add(section_id)
         return True
 
@@ -107,9 +106,9 @@ class Progress:
         Read once and cached: the home screen asks for every section; `refresh()` forgets it.
         """
         if self._due is None:
-            has_schedule = hasattr(self.store, "due_items")  # the in-memory stand-in has none
-            units = (self._call("due_items", "card", None, self._end_of_study_day(), default=None) or []
-                     if has_schedule else [])
+            units: list[str] = []
+            with self._guard("due items"):
+                units = self.store.due_items("card", None, self._end_of_study_day())
             self._due = {}
             for unit in units:
                 card = card_id_of(unit)
@@ -117,15 +116,15 @@ class Progress:
         return self._due
 
     def _now(self) -> datetime:
-        """The store's clock (injected in tests), else the wall clock."""
-        clock = getattr(self.store, "clock", None)
-        return clock.now() if clock is not None else datetime.now(UTC)
+        """The store's clock (injected in tests)."""
+        return self.store.clock.now()
 
     def _end_of_study_day(self) -> datetime:
         """The last instant of today's study day (it ends at the learner's rollover hour)."""
-        from rnnquiz.study.clock import DEFAULT_ROLLOVER_HOUR, SETTING_ROLLOVER_HOUR, StudyDay, rollover_hour_setting
+        from rnnquiz.study.clock import DEFAULT_ROLLOVER_HOUR, StudyDay
+        from rnnquiz.study.settings import ROLLOVER_HOUR
 
-        hour = rollover_hour_setting(self._call("get_setting", SETTING_ROLLOVER_HOUR))
+        hour = ROLLOVER_HOUR.stored(self.setting_value(ROLLOVER_HOUR.key))
         day = StudyDay(DEFAULT_ROLLOVER_HOUR if hour is None else hour)
         return day.bounds(self._now())[1] - timedelta(milliseconds=1)
 
@@ -136,16 +135,20 @@ class Progress:
 
     def best_score(self, section_id: str, question_ids: Iterable[str]) -> float | None:
         """Best quiz score of a section (0..1) over its current questions, or None if never taken."""
-        return self._call("best_quiz_score", section_id, list(question_ids))
+        with self._guard("best quiz score"):
+            return self.store.best_quiz_score(section_id, list(question_ids))
+        return None
 
     # --- quizzes ------------------------------------------------------------------------------
 
-    scheduler: Any = None
+    scheduler: StudyScheduler | None = None
     """fsrs scheduler for missed quiz questions; built from the learner's settings on first use."""
 
     def due_questions(self) -> list[str]:
         """Quiz questions spaced repetition brings back now (earlier misses), most urgent first."""
-        return list(self._call("due_items", "question", default=None) or [])
+        with self._guard("due items"):
+            return list(self.store.due_items("question"))
+        return []
 
     def questions_back(self, question_ids: Iterable[str]) -> int:
         """How many of these questions a quiz would bring back now: the home screen's "N questions back".
@@ -153,20 +156,21 @@ class Progress:
         One store query for the whole screen, cached like the due cards; `refresh()` forgets it.
         """
         if self._due_questions is None:
-            self._due_questions = set(self.due_questions()) if hasattr(self.store, "due_items") else set()
+            self._due_questions = set(self.due_questions())
         return sum(question_id in self._due_questions for question_id in question_ids)
 
-    def save_quiz(self, session: Any) -> bool:
+    def save_quiz(self, session: QuizSession) -> bool:
         """Store the quiz's final grades not saved yet: each one an attempt plus, for a miss, an fsrs
         review, in one transaction. False (after a notice) if the store failed; the rest is retried."""
-        if not hasattr(self.store, "record_quiz_answer"):
+        store = review_store(self.store)
+        if store is None:
             return False  # the in-memory stand-in keeps no quiz history
         try:
             if self.scheduler is None:
                 from rnnquiz.study.queue import StudyConfig
 
-                self.scheduler = StudyConfig.from_store(self.store).scheduler()
-            session.save(self.store, self.scheduler)
+                self.scheduler = StudyConfig.from_store(store).scheduler()
+            session.save(store, self.scheduler)
         except Exception as error:
             log.exception("saving quiz answers failed")
             if self.on_error is not None:
@@ -180,9 +184,16 @@ class Progress:
         self._due = None
         self._due_questions = None
 
+    def setting_value(self, key: str) -> Any:
+        """A stored setting as saved (any JSON value), None when unset or unreadable."""
+        with self._guard("get setting"):
+            return self.store.get_setting(key)
+        return None
+
     def setting(self, key: str) -> str | None:
-        value = self._call("get_setting", key)
+        value = self.setting_value(key)
         return value if isinstance(value, str) else None
 
     def set_setting(self, key: str, value: str) -> None:
-        self._call("set_setting", key, value)
+        with self._guard("set setting"):
+            self.store.set_setting(key, value)

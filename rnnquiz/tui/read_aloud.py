@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.screen import Screen
 from textual.worker import Worker, WorkerState
+
+from rnnquiz.tui.screens.base import AppScreen
 
 if TYPE_CHECKING:
     from rnnquiz.tui.context import AppContext
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 FINISHED = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
 
 
-class ReadAloud(Screen[None]):
+class ReadAloud(AppScreen):
     """Base for screens that can read their current text aloud."""
 
     context: AppContext

@@ -11,7 +11,8 @@ import pytest
 
 from rnnquiz.cli import main
 from rnnquiz.quiz.grading import grade
-from rnnquiz.tui.quiz_support import QuizOptions, cloze_display, response_text
+from rnnquiz.quiz.options import QuizOptions
+from rnnquiz.tui.quiz_support import cloze_display, response_text
 from rnnquiz.tui.screens.quiz import QuizScreen
 
 from .helpers import FIXTURES

@@ -8,7 +8,7 @@ from datetime import timedelta
 from rnnquiz.study import stats as stats_module
 from rnnquiz.study.scheduler import Rating, StudyScheduler
 from rnnquiz.tui.screens.stats import StatsScreen
-from rnnquiz.tui.study_session import locate
+from rnnquiz.study.done import locate
 from rnnquiz.tui.widgets.stats_text import report_content, styled_line
 
 from .helpers import screen_text

@@ -10,7 +10,7 @@ from rnnquiz.study.scheduler import Rating, StudyScheduler
 from rnnquiz.study.store import Store
 from rnnquiz.tui.screens.home import HomeScreen
 from rnnquiz.tui.screens.study import StudyScreen
-from rnnquiz.tui.study_session import when
+from rnnquiz.study.wording import when
 from rnnquiz.tui.widgets.card_view import BLANK_STYLE, CardView
 
 from .helpers import screen_text
@@ -329,7 +329,7 @@ async def test_unknown_course_is_a_notice_not_a_crash(cards_app):
     app.notify = lambda message, **kwargs: notes.append(str(message))  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_screen("study", "nope")
-        app.open_screen("study", "cards --retention=7")
+        app.open_screen("study", "cards?retention=7")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert notes == ["no course 'nope'",
@@ -364,11 +364,11 @@ async def test_read_aloud_says_a_cloze_gap_as_blank(cards_app, store, tmp_path):
 async def test_the_session_is_built_in_a_worker_while_the_screen_says_so(cards_app, monkeypatch):
     import threading
 
-    from rnnquiz.tui import study_session
+    from rnnquiz.study import options as study_options
 
     threads: list[str] = []
     release = threading.Event()
-    original = study_session.open_session
+    original = study_options.open_session
 
     def slow(*args, **kwargs):
         threads.append(threading.current_thread().name)

@@ -11,7 +11,7 @@ from rnnquiz.study import stats as stats_module
 from rnnquiz.study.queue import SETTING_DESIRED_RETENTION, SETTING_NEW_PER_DAY
 from rnnquiz.tui.screens.home import HomeScreen
 from rnnquiz.tui.screens.study import StudyScreen
-from rnnquiz.tui.study_session import locate
+from rnnquiz.study.done import locate
 from rnnquiz.tui.widgets.stats_text import StatsReport, report_blocks
 
 from .helpers import flat, screen_text
@@ -74,7 +74,7 @@ async def test_saved_settings_and_options_reach_the_review_screen(cards_app, sto
         await pilot.pause()
         easy_at_97 = saved.query_one("#rate-4").label.plain
         await pilot.press("escape")
-        given = StudyScreen(app.context, "cards --new-per-day=3 --retention=0.9 --rollover-hour=6")
+        given = StudyScreen(app.context, "cards?new-per-day=3&retention=0.9&rollover-hour=6")
         await app.push_screen(given)
         await settle(app, pilot)
         assert "3 new  0 learning  0 review" in screen_text(app)

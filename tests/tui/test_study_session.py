@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from rnnquiz.tui.study_session import StudyOptions, when
+from rnnquiz.study.options import StudyOptions
+from rnnquiz.study.wording import when
 
 from .helpers import FIXTURES
 
@@ -32,13 +33,13 @@ def test_options_travel_in_the_screen_argument(options):
 def test_default_options_need_no_argument_and_bad_ones_say_why():
     assert StudyOptions().to_arg() is None
     with pytest.raises(ValueError, match="between 0.5 and 0.99"):
-        StudyOptions.from_arg("rnn --retention=1.5")
+        StudyOptions.from_arg("rnn?retention=1.5")
     with pytest.raises(ValueError, match="0 or more"):
-        StudyOptions.from_arg("--new-per-day=-1")
+        StudyOptions.from_arg("?new-per-day=-1")
     with pytest.raises(ValueError, match="from 0 to 23"):
-        StudyOptions.from_arg("--rollover-hour=24")
+        StudyOptions.from_arg("?rollover-hour=24")
     with pytest.raises(ValueError, match="unknown study option"):
-        StudyOptions.from_arg("--fast")
+        StudyOptions.from_arg("?fast")
     assert StudyOptions("rnn", new_per_day=3, retention=0.8, rollover_hour=2).overrides() == {
         "new_per_day": 3, "desired_retention": 0.8, "rollover_hour": 2}
 
@@ -86,7 +87,7 @@ def test_the_command_opens_the_review_screen_with_its_options(tmp_path, monkeypa
     args = argparse.Namespace(course="cards", cram=True, new_per_day=4, retention=0.8, rollover_hour=5,
                               save_settings=False, content=[FIXTURES / "cards"], data_dir=tmp_path)
     assert study.run(args) == 0
-    assert opened["initial"] == ("study", "cards --cram --new-per-day=4 --retention=0.8 --rollover-hour=5")
+    assert opened["initial"] == ("study", "cards?cram&new-per-day=4&retention=0.8&rollover-hour=5")
 
 
 def test_save_settings_remembers_the_defaults_that_study_and_stats_use(tmp_path):
@@ -111,7 +112,7 @@ def test_save_settings_remembers_the_defaults_that_study_and_stats_use(tmp_path)
     assert result.returncode == 1 and "applies to every course" in result.stderr
 
 
-@pytest.mark.parametrize("module", ["rnnquiz.tui.study_session", "rnnquiz.commands.study"])
+@pytest.mark.parametrize("module", ["rnnquiz.study.options", "rnnquiz.study.wording", "rnnquiz.commands.study"])
 def test_module_does_not_import_textual(module):
     code = f"import json, sys, {module}\nprint(json.dumps(sorted(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
@@ -121,7 +122,7 @@ def test_module_does_not_import_textual(module):
 def test_a_cloze_gap_is_read_as_blank_with_its_hint():
     from rnnquiz.content.model import Flashcard
     from rnnquiz.study.cards import expand
-    from rnnquiz.tui.study_session import spoken_prompt
+    from rnnquiz.study.wording import spoken_prompt
 
     first, second = expand(Flashcard(id="c", type="cloze", text="A {{x::letter]}} then {{y}}, end [...]"))
     assert spoken_prompt(first) == "A blank (letter]) then y, end [...]"

@@ -87,4 +87,4 @@ def test_a_section_read_is_stamped_by_the_stores_clock():
 
     store = Store()
     assert Progress(store).mark_read("s1")
-    assert store.sections_read() == {"s1": stamped}
+    assert store.sections_read() == {"s1"} and store.first_read_at("s1") == stamped

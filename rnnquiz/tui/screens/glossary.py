@@ -7,13 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.glossary_index import Entry, GlossaryIndex
 from rnnquiz.tui.live_content import LibraryChanged
+from rnnquiz.tui.screens.base import AppScreen
 from rnnquiz.tui.widgets.literal import labelled, literal, prose
 
 
@@ -25,7 +25,7 @@ class SeeAlso(Button):
         self.target = name
 
 
-class GlossaryScreen(Screen[None]):
+class GlossaryScreen(AppScreen):
     """Filter box, term list, definition pane."""
 
     BINDINGS = [
@@ -147,11 +147,11 @@ class GlossaryScreen(Screen[None]):
             filter_box.value = ""
             filter_box.focus()
         else:
-            self.app.action_back()  # type: ignore[attr-defined]
+            self.app.action_back()
 
     def action_open_lesson(self) -> None:
         if self.current is not None:
-            self.app.open_screen("learn", self.current.section_id)  # type: ignore[attr-defined]
+            self.app.open_screen("learn", self.current.section_id)
 
     def action_focus_filter(self) -> None:
         self.query_one(Input).focus()

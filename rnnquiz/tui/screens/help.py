@@ -8,11 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from rnnquiz.tui import registry
 from rnnquiz.tui.context import AppContext
+from rnnquiz.tui.screens.base import AppModal
 
 EXTRA_KEYS = {
     "Home": [("enter, click", "Open the highlighted lesson"), ("up/down", "Move between sections")],
@@ -50,7 +50,7 @@ def key_rows(bindings: Iterable[BindingType], display: Callable[[Binding], str])
     return [("/".join(keys), description) for (_, description), keys in rows.items()]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(AppModal[None]):
     """A modal list of keys; any of escape, q, ? or F1 closes it."""
 
     BINDINGS = [Binding("escape,q,question_mark,f1", "app.pop_screen", "Close", id="help.close")]

@@ -9,7 +9,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +16,7 @@ from rnnquiz.content.outline import CourseOutline, SectionOutline
 from rnnquiz.tui import registry
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.live_content import LibraryChanged
+from rnnquiz.tui.screens.base import AppScreen
 from rnnquiz.tui.widgets.literal import literal
 
 NO_COURSES = ("No courses found. Add a folder of course files with --content DIR "
@@ -59,7 +59,7 @@ class SectionList(OptionList):
     BINDINGS = [Binding("enter", "select", "Open lesson", id="home.open")]
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AppScreen):
     """Courses and sections; enter opens a lesson."""
 
     BINDINGS = [
@@ -146,8 +146,8 @@ class HomeScreen(Screen[None]):
         """Quiz on the highlighted section."""
         option = self.query_one(OptionList).highlighted_option
         if option is not None and option.id and option.id.startswith("section:"):
-            self.app.open_screen("quiz", option.id.removeprefix("section:"))  # type: ignore[attr-defined]
+            self.app.open_screen("quiz", option.id.removeprefix("section:"))
 
     def _open(self, option_id: str | None) -> None:
         if option_id and option_id.startswith("section:"):
-            self.app.open_screen("learn", option_id.removeprefix("section:"))  # type: ignore[attr-defined]
+            self.app.open_screen("learn", option_id.removeprefix("section:"))

@@ -12,12 +12,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Static, Tab, Tabs
 
 from rnnquiz.content.demos import DEMOS, DemoParams, demo_title
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.lab_target import parse_target
+from rnnquiz.tui.screens.base import AppScreen
 from rnnquiz.tui.widgets.demo_view import DemoView
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.param_panel import KnobList, ParamPanel
@@ -32,7 +32,7 @@ class DemoTabs(Tabs, can_focus=False):
     """The demos, for the mouse; the number keys pick them too."""
 
 
-class LabScreen(Screen[None]):
+class LabScreen(AppScreen):
     """Pick a demo, predict, then turn its parameters and watch the plots follow."""
 
     BINDINGS = [

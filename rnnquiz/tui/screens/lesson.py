@@ -218,7 +218,7 @@ class LessonScreen(ReadAloud):
 
     @on(DemoCard.OpenRequested)
     def _open_demo(self, event: DemoCard.OpenRequested) -> None:
-        self.app.open_screen("lab", event.target)  # type: ignore[attr-defined]
+        self.app.open_screen("lab", event.target)
 
     def action_answer_demo(self, index: int) -> None:
         if view := asking_view(list(self.query(DemoCard)), self.focused):

@@ -15,13 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, ProgressBar, Static
 
 from rnnquiz.quiz.build import QuizScopeError, build_session
+from rnnquiz.quiz.options import QuizOptions
 from rnnquiz.quiz.session import QuizSession
 from rnnquiz.tui.context import AppContext
-from rnnquiz.tui.quiz_support import QuizOptions
+from rnnquiz.tui.screens.base import AppScreen
 from rnnquiz.tui.screens.quiz_leave import LeaveExam
 from rnnquiz.tui.widgets.answer_rows import SubmitRequested
 from rnnquiz.tui.widgets.literal import literal
@@ -45,7 +45,7 @@ TINY_HEIGHT = 16
 """Below this many rows the how-to-answer line is hidden, so the question and its choices fit together."""
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(AppScreen):
     """One question at a time, with a progress bar; enter submits, then enter goes on."""
 
     BINDINGS = [

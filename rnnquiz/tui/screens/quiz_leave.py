@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from rnnquiz.tui.screens.base import AppModal
 
-class LeaveExam(ModalScreen[str]):
+
+class LeaveExam(AppModal[str]):
     """Finish now, leave without saving, or keep going; dismisses with `finish`, `leave` or `stay`."""
 
     BINDINGS = [

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
+from rnnquiz.quiz.options import QuizOptions
 from rnnquiz.quiz.session import QuizResult, QuizSession, Review
 from rnnquiz.tui.context import AppContext
-from rnnquiz.tui.quiz_support import QuizOptions, response_text
+from rnnquiz.tui.quiz_support import response_text
+from rnnquiz.tui.screens.base import AppScreen
 from rnnquiz.tui.widgets.literal import literal, prose
 from rnnquiz.tui.widgets.quiz_feedback import choice_feedback, part_lines, right_answer_lines, verdict
 
@@ -58,7 +59,7 @@ class ReviewEntry(Vertical):
             yield prose(grade.explanation, classes="review-explanation")
 
 
-class QuizResultsScreen(Screen[None]):
+class QuizResultsScreen(AppScreen):
     """Score and review; r retries the missed questions, escape goes back."""
 
     BINDINGS = [

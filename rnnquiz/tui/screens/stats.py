@@ -7,25 +7,31 @@ report arrives as a message; the worker never touches a widget.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from rnnquiz.study.done import locate
+from rnnquiz.study.options import StudyOptions, study_config
 from rnnquiz.study.queue import StudyConfig
 from rnnquiz.tui.context import AppContext
-from rnnquiz.tui.study_session import StudyOptions, has_study_store, locate, study_config
+from rnnquiz.tui.progress import review_store
+from rnnquiz.tui.screens.base import AppScreen
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.stats_text import StatsReport
+
+if TYPE_CHECKING:
+    from rnnquiz.study.store import Store
 
 NO_STORE = "Statistics come from the progress database, and it could not be opened (see the warning)."
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(AppScreen):
     """Reviews heatmap, due forecast, retention, cards by state, streak and leeches."""
 
     BINDINGS = [
@@ -71,8 +77,8 @@ class StatsScreen(Screen[None]):
         return not self.loading_report if action == "reload" else True
 
     def action_reload(self) -> None:
-        store = self.context.progress.store
-        if not has_study_store(store):
+        store = review_store(self.context.progress.store)
+        if store is None:
             self.query_one(StatsReport).show_text(Content(NO_STORE))
             return
         self.loading_report = True
@@ -80,7 +86,7 @@ class StatsScreen(Screen[None]):
         self._compute(store, self._config or study_config(store, StudyOptions()))
 
     @work(thread=True, exclusive=True, group="stats")
-    def _compute(self, store, config: StudyConfig) -> None:  # type: ignore[no-untyped-def]
+    def _compute(self, store: Store, config: StudyConfig) -> None:
         from rnnquiz.study.cards import units_of
         from rnnquiz.study.stats import collect, render
         from rnnquiz.study.units import card_id_of

@@ -18,23 +18,17 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
+from rnnquiz.study.done import DoneReport, done_report
+from rnnquiz.study.options import StudyOptions, open_session, study_config
 from rnnquiz.study.queue import CramSession, ReviewSession, StudyConfig
 from rnnquiz.study.scheduler import Rating
-from rnnquiz.study.store import StoreError
+from rnnquiz.study.store import Store, StoreError
 from rnnquiz.study.typein import TypedAnswer, compare_typed
+from rnnquiz.study.wording import current_queue, spoken_prompt
 from rnnquiz.tui.context import AppContext
+from rnnquiz.tui.progress import review_store
 from rnnquiz.tui.read_aloud import ReadAloud
 from rnnquiz.tui.study_keys import STUDY_BINDINGS, key_allowed
-from rnnquiz.tui.study_session import (
-    DoneReport,
-    StudyOptions,
-    current_queue,
-    done_report,
-    has_study_store,
-    open_session,
-    spoken_prompt,
-    study_config,
-)
 from rnnquiz.tui.widgets.card_view import CardFace
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.queue_counts import QueueCountsLabel
@@ -82,18 +76,18 @@ class StudyScreen(ReadAloud):
         return Content.assemble(literal(course.title if course else "All courses"), (" › Flashcards", "bold"))
 
     def on_mount(self) -> None:
-        store = self.context.progress.store
-        if not has_study_store(store):
+        store = review_store(self.context.progress.store)
+        if store is None:
             self._next()  # says why nothing can be reviewed
             return
         self._config = self._config or study_config(store, self.options)
-        self._start(cram=self.options.cram)
+        self._start(store, self._config, cram=self.options.cram)
 
-    def _start(self, *, cram: bool) -> None:
+    def _start(self, store: Store, config: StudyConfig, *, cram: bool) -> None:
         """Build the session in a worker: expanding a big library into units takes a second or more."""
         self.state = "loading"
         self._redraw()
-        self._open_session(self.context.progress.store, self._config, cram)
+        self._open_session(store, config, cram)
 
     @dataclass
     class Opened(Message):
@@ -104,7 +98,7 @@ class StudyScreen(ReadAloud):
         error: str | None = None
 
     @work(thread=True, exclusive=True, group="study-open")
-    def _open_session(self, store, config: StudyConfig, cram: bool) -> None:  # type: ignore[no-untyped-def]
+    def _open_session(self, store: Store, config: StudyConfig, cram: bool) -> None:
         try:
             session = open_session(store, self.context.library, self.options, config, cram=cram)
         except (StoreError, LookupError) as error:
@@ -244,11 +238,12 @@ class StudyScreen(ReadAloud):
         self._redraw()
 
     def action_cram(self) -> None:
-        if self._config is not None and has_study_store(self.context.progress.store):
-            self._start(cram=True)
+        store = review_store(self.context.progress.store)
+        if self._config is not None and store is not None:
+            self._start(store, self._config, cram=True)
 
     def action_open_stats(self) -> None:
-        self.app.open_screen("stats", self.options.course)  # type: ignore[attr-defined]
+        self.app.open_screen("stats", self.options.course)
 
     def on_screen_resume(self) -> None:
         """Back from another screen with nothing left: cards may have come due meanwhile."""

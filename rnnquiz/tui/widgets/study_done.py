@@ -9,7 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from rnnquiz.tui.study_session import DoneReport, LeechRow
+from rnnquiz.study.done import DoneReport, LeechRow
 from rnnquiz.tui.widgets.literal import literal
 
 

@@ -15,7 +15,8 @@ from textual.widgets import Button, Input, Static
 
 from rnnquiz.study.cards import ReviewUnit
 from rnnquiz.study.scheduler import Rating
-from rnnquiz.tui.study_session import DoneReport, variant_label
+from rnnquiz.study.done import DoneReport
+from rnnquiz.study.wording import variant_label
 from rnnquiz.tui.widgets.card_view import CardFace, CardView
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.rating_bar import RatingBar
