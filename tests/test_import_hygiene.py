@@ -36,19 +36,21 @@ def test_fast_commands_never_import_textual_or_numpy(argv):
     assert not {m.split(".")[0] for m in modules} & set(HEAVY)
 
 
-def test_pure_layers_never_import_textual():
+@pytest.mark.parametrize("package", ["rnnquiz.study", "rnnquiz.quiz", "rnnquiz.rnn", "rnnquiz.interchange"])
+def test_pure_layers_never_import_textual(package):
     import importlib.util
 
-    for package in ("rnnquiz.study", "rnnquiz.quiz", "rnnquiz.rnn"):
-        if importlib.util.find_spec(package) is None:
-            continue
-        modules = loaded_modules(f"import pkgutil, importlib, {package}\n"
-                                 f"for m in pkgutil.walk_packages({package}.__path__, '{package}.'):\n"
-                                 "    importlib.import_module(m.name)")
-        assert "textual" not in {m.split(".")[0] for m in modules}, package
+    assert importlib.util.find_spec(package) is not None, f"{package} is missing"
+    modules = loaded_modules(f"import pkgutil, importlib, {package}\n"
+                             f"for m in pkgutil.walk_packages({package}.__path__, '{package}.'):\n"
+                             "    importlib.import_module(m.name)")
+    top = {m.split(".")[0] for m in modules}
+    assert "textual" not in top, package
+    if package == "rnnquiz.interchange":
+        assert "numpy" not in top, "the file formats never need the lab"
 
 
-APP_HELPERS = ["rnnquiz.speech", "rnnquiz.content.text", "rnnquiz.tui.progress", "rnnquiz.tui.glossary_index",
+APP_HELPERS = ["rnnquiz.speech", "rnnquiz.content.text", "rnnquiz.study.progress", "rnnquiz.tui.glossary_index",
                "rnnquiz.tui.registry", "rnnquiz.tui.context", "rnnquiz.commands.app", "rnnquiz.commands.learn",
                "rnnquiz.commands.glossary"]
 """The app's pure helpers: testable without Textual and cheap to import."""

@@ -36,7 +36,7 @@ def content_warnings(problems: Sequence[str]) -> list[str]:
 
 def _open_store(args: argparse.Namespace, warnings: list[str]) -> Any:
     from rnnquiz.commands._common import data_dir_from_args
-    from rnnquiz.tui.progress import open_store
+    from rnnquiz.study.progress import open_store
 
     store, why = open_store(data_dir_from_args(args))
     if why:

@@ -15,7 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from rnnquiz.commands.app import build_app, close_store, prepare, run_app
     from rnnquiz.content.errors import close_match
-    from rnnquiz.tui.progress import Progress
+    from rnnquiz.study.progress import Progress
 
     library, store, warnings = prepare(args)
     ids = [s.section for course in library.courses for s in course.sections]

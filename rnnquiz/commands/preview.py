@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from rnnquiz.content.files import CONTENT_SUFFIXES
     from rnnquiz.content.live import LiveLibrary
     from rnnquiz.tui.app import create_app
-    from rnnquiz.tui.progress import open_store
+    from rnnquiz.study.progress import open_store
 
     file: Path = args.file.expanduser()
     if not file.exists():

@@ -18,7 +18,7 @@ from rnnquiz.content.live import LiveLibrary
 from rnnquiz.tui import registry
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.live_content import LiveContent
-from rnnquiz.tui.progress import Progress
+from rnnquiz.study.progress import Progress
 from rnnquiz.tui.styles import StagedStyles
 
 if TYPE_CHECKING:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rnnquiz.content.live import LiveLibrary
-from rnnquiz.tui.progress import Progress
+from rnnquiz.study.progress import Progress
 
 if TYPE_CHECKING:
     from rnnquiz.content.library import Library

@@ -9,7 +9,7 @@ import pytest
 
 from rnnquiz.content.library import Library, load_library
 from rnnquiz.tui.app import RnnQuizApp, create_app
-from rnnquiz.tui.progress import open_store
+from rnnquiz.study.progress import open_store
 
 from .helpers import FIXTURES
 

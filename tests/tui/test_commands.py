@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from rnnquiz.cli import main
 from rnnquiz.commands.app import build_app, prepare
-from rnnquiz.tui.progress import MemoryStore, Progress, open_store
+from rnnquiz.study.progress import MemoryStore, Progress, open_store
 from rnnquiz.tui.screens.glossary import GlossaryScreen
 from rnnquiz.tui.screens.home import HomeScreen
 from rnnquiz.tui.screens.lesson import LessonScreen

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, timedelta
 
-from rnnquiz.tui.progress import MemoryStore, Progress
+from rnnquiz.study.progress import MemoryStore, Progress
 from rnnquiz.tui.screens.home import HomeScreen
 from rnnquiz.tui.screens.quiz_results import QuizResultsScreen
 

@@ -20,7 +20,7 @@ from rnnquiz.study.done import locate
 from rnnquiz.study.options import StudyOptions, study_config
 from rnnquiz.study.queue import StudyConfig
 from rnnquiz.tui.context import AppContext
-from rnnquiz.tui.progress import review_store
+from rnnquiz.study.progress import review_store
 from rnnquiz.tui.screens.base import AppScreen
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.stats_text import StatsReport

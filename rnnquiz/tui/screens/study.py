@@ -26,7 +26,7 @@ from rnnquiz.study.store import Store, StoreError
 from rnnquiz.study.typein import TypedAnswer, compare_typed
 from rnnquiz.study.wording import current_queue, spoken_prompt
 from rnnquiz.tui.context import AppContext
-from rnnquiz.tui.progress import review_store
+from rnnquiz.study.progress import review_store
 from rnnquiz.tui.read_aloud import ReadAloud
 from rnnquiz.tui.study_keys import STUDY_BINDINGS, key_allowed
 from rnnquiz.tui.widgets.card_view import CardFace

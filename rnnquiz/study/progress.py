@@ -1,4 +1,4 @@
-"""The seam between the screens and the study store.
+"""The seam between the screens and the study store (no Textual here, so the CLI uses it too).
 
 Screens ask `Progress` simple questions (is this section read? how many cards are due?) and never
 touch SQLite. That keeps tests on a `tmp_path` database or an in-memory stand-in, lets the app
@@ -13,15 +13,20 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rnnquiz.study.progress_store import MemoryStore, ProgressStore
 from rnnquiz.study.units import card_id_of
 
 if TYPE_CHECKING:
-    from rnnquiz.quiz.session import QuizSession
     from rnnquiz.study.scheduler import StudyScheduler
     from rnnquiz.study.store import Store
+
+
+class SavesAnswers(Protocol):
+    """A quiz session as `Progress.save_quiz` sees it (the quiz layer sits above this one)."""
+
+    def save(self, store: Store, scheduler: StudyScheduler) -> object: ...
 
 __all__ = ["MemoryStore", "Progress", "open_store", "review_store"]
 
@@ -159,7 +164,7 @@ class Progress:
             self._due_questions = set(self.due_questions())
         return sum(question_id in self._due_questions for question_id in question_ids)
 
-    def save_quiz(self, session: QuizSession) -> bool:
+    def save_quiz(self, session: SavesAnswers) -> bool:
         """Store the quiz's final grades not saved yet: each one an attempt plus, for a miss, an fsrs
         review, in one transaction. False (after a notice) if the store failed; the rest is retried."""
         store = review_store(self.store)
