@@ -13,18 +13,19 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rnnquiz import __version__
 from rnnquiz.commands import COMMANDS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
 
-def _common_options(*, for_subcommand: bool) -> argparse.ArgumentParser:
-    """Options accepted both before and after the subcommand name."""
+
+def _common_options(parser: _Parser, *, for_subcommand: bool) -> _Parser:
+    """`parser` (a new one, without help) given the options accepted both before and after the subcommand name."""
     default = argparse.SUPPRESS if for_subcommand else None
-    parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument(
         "--content",
         metavar="DIR",
@@ -84,7 +85,7 @@ class _MainParser(argparse.ArgumentParser):
             return
         self._commands_added = True
         subparsers = self.add_subparsers(dest="command", metavar="COMMAND", parser_class=_LazyParser)
-        sub_common = _common_options(for_subcommand=True)
+        sub_common = _common_options(_LazyParser(add_help=False), for_subcommand=True)
         self._lazy_help: list[tuple[argparse.Action, str]] = []
         for name, module_name in COMMANDS.items():
             subparsers.add_parser(name, help=None, parents=[sub_common], module_name=module_name)
@@ -125,7 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _MainParser(
         prog="rnnquiz",
         description="Study Recurrent Neural Networks in the terminal. Without a command, opens the app.",
-        parents=[_common_options(for_subcommand=False)],
+        parents=[_common_options(argparse.ArgumentParser(add_help=False), for_subcommand=False)],
     )
     parser.add_argument("--version", action="version", version=f"rnnquiz {__version__}")
     parser.set_defaults(command=None)
@@ -141,7 +142,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return app_command.run(args)
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

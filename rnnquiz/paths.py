@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 CONTENT_ENV = "RNNQUIZ_CONTENT"
@@ -22,14 +23,14 @@ def bundled_content_dir() -> Path:
     raise FileNotFoundError("the bundled course is missing from this installation of rnnquiz")
 
 
-def content_paths(extra: list[Path] | None = None, environ: dict[str, str] | None = None) -> list[Path]:
+def content_paths(extra: list[Path] | None = None, environ: Mapping[str, str] | None = None) -> list[Path]:
     """The bundled course first, then RNNQUIZ_CONTENT entries, then `--content` folders, deduplicated."""
-    environ = os.environ if environ is None else environ
+    env: Mapping[str, str] = os.environ if environ is None else environ
     paths = [bundled_content_dir()]
-    paths += [Path(p) for p in environ.get(CONTENT_ENV, "").split(os.pathsep) if p.strip()]
+    paths += [Path(p) for p in env.get(CONTENT_ENV, "").split(os.pathsep) if p.strip()]
     paths += list(extra or [])
     seen: set[Path] = set()
-    unique = []
+    unique: list[Path] = []
     for path in paths:
         key = path.expanduser().resolve()
         if key not in seen:
@@ -38,13 +39,13 @@ def content_paths(extra: list[Path] | None = None, environ: dict[str, str] | Non
     return unique
 
 
-def data_dir(override: Path | None = None, environ: dict[str, str] | None = None) -> Path:
+def data_dir(override: Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
     """The folder of the progress database: `--data-dir`, else RNNQUIZ_HOME, else the user data dir."""
-    environ = os.environ if environ is None else environ
+    env: Mapping[str, str] = os.environ if environ is None else environ
     if override is not None:
         return override.expanduser()
-    if environ.get(HOME_ENV):
-        return Path(environ[HOME_ENV]).expanduser()
+    if env.get(HOME_ENV):
+        return Path(env[HOME_ENV]).expanduser()
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)

@@ -9,6 +9,7 @@ with `-` cannot be read as an option and nothing passes through a shell.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -103,10 +104,8 @@ class Speaker:
                 said.argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
             )
             self._process = process
-        try:
+        with contextlib.suppress(BrokenPipeError, OSError):  # stopped while we were still writing
             process.communicate(said.text.encode("utf-8"))
-        except (BrokenPipeError, OSError):
-            pass  # stopped while we were still writing
         return process.wait()
 
     def stop(self) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Tag
+from pydantic_core import ErrorDetails
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from rnnquiz.content.problems import Problem
@@ -111,7 +112,7 @@ def _kind(node: Node | None) -> str:
     return "nothing"
 
 
-def describe(error: dict[str, Any], root: Node, root_type: type[BaseModel], file: Path) -> Problem:
+def describe(error: ErrorDetails, root: Node, root_type: type[BaseModel], file: Path) -> Problem:
     """One pydantic error as a Problem pointing at the YAML that caused it."""
     loc = list(error["loc"])
     node: Node | None = root
@@ -158,7 +159,7 @@ _TYPE_WORDS = {
 }
 
 
-def _message(error: dict[str, Any], node: Node | None, parent_tp: Any, loc: list[Any]) -> tuple[str, str | None, bool]:
+def _message(error: ErrorDetails, node: Node | None, parent_tp: Any, loc: list[Any]) -> tuple[str, str | None, bool]:
     """(message, hint, point at the key rather than the value)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}

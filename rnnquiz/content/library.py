@@ -9,9 +9,10 @@ studied instead of the original, with the learner's progress carried over by the
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -21,6 +22,16 @@ from rnnquiz.content.loader import LoadedDocument, load_file
 from rnnquiz.content.model import Course, Flashcard, GlossaryTerm, Question, Section
 from rnnquiz.content.problems import Location, Problem
 from rnnquiz.paths import bundled_content_dir
+
+
+class _Identified(Protocol):
+    """A flashcard or a question: anything indexed by its content id."""
+
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_Identified)
 
 
 @dataclass(slots=True)
@@ -191,31 +202,39 @@ class _Resolver:
                 self.problem(where.file, _child(where.node, "section") or where.node,
                              f"section `{section_id}` is not listed in any course's `sections:`",
                              hint="add its id to the `sections:` list of a course file")
-        for course in self.library.courses:
-            self.check_glossary(course)
+        for loaded in self.library.courses:
+            self.check_glossary(loaded)
 
     def add_section(self, section: Section, file: Path, node: Node) -> None:
         library = self.library
         if not self.claim("section", section.section, file, _child(node, "section") or node):
             return
-        kept: dict[str, list[object]] = {}
-        for key, items, index in (("flashcards", section.flashcards, library.flashcards),
-                                  ("quiz", section.quiz, library.questions)):
-            nodes_by_id = _index_by(_child(node, key), "id")
-            kept[key] = []
-            for item in items:
-                same_id = nodes_by_id.get(item.id)
-                item_node = same_id.pop(0) if same_id else node
-                if self.claim("item", item.id, file, _child(item_node, "id") or item_node):
-                    index[item.id] = item  # type: ignore[index]
-                    library._item_section[item.id] = section.section
-                    library._locations[item.id] = _location(file, item_node)
-                    kept[key].append(item)
+        kept: dict[str, Sequence[object]] = {
+            "flashcards": self.claim_items("flashcards", section.flashcards, library.flashcards, section, file, node),
+            "quiz": self.claim_items("quiz", section.quiz, library.questions, section, file, node),
+        }
         if any(len(kept[key]) != len(getattr(section, key)) for key in kept):
             section = section.model_copy(update=kept)  # a duplicate id loses to the first use
         library._sections[section.section] = section
         library._locations[section.section] = _location(file, node)
         self.where[section.section] = _Where(file, node)
+
+    def claim_items(
+        self, key: str, items: list[_Item], index: dict[str, _Item], section: Section, file: Path, node: Node
+    ) -> list[_Item]:
+        """The items of one of a section's lists (`key`) whose ids are free, indexed in `index`."""
+        library = self.library
+        nodes_by_id = _index_by(_child(node, key), "id")
+        kept: list[_Item] = []
+        for item in items:
+            same_id = nodes_by_id.get(item.id)
+            item_node = same_id.pop(0) if same_id else node
+            if self.claim("item", item.id, file, _child(item_node, "id") or item_node):
+                index[item.id] = item
+                library._item_section[item.id] = section.section
+                library._locations[item.id] = _location(file, item_node)
+                kept.append(item)
+        return kept
 
     def add_course(self, document: LoadedDocument, course: Course) -> None:
         file, node = document.file, document.node
@@ -275,7 +294,8 @@ def _location(file: Path, node: Node) -> Location:
 
 def _child(node: Node | None, key: str) -> Node | None:
     if isinstance(node, MappingNode):
-        for key_node, value in node.value:
+        pairs: list[tuple[Node, Node]] = node.value
+        for key_node, value in pairs:
             if isinstance(key_node, ScalarNode) and key_node.value == key:
                 return value
     return None

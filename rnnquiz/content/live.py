@@ -156,5 +156,5 @@ def first_section(library: Library, file: Path) -> str | None:
                 found.append((where.line, where.col, section.section))
     if found:
         return min(found)[2]
-    course = next((c for c in library.courses if c.file.resolve() == target and c.sections), None)
-    return course.sections[0].section if course else None
+    in_file = next((c for c in library.courses if c.file.resolve() == target and c.sections), None)
+    return in_file.sections[0].section if in_file else None

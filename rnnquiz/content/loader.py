@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from yaml.nodes import Node
 
 from rnnquiz.content.errors import close_match, describe
@@ -25,6 +26,8 @@ SECTION_LISTS = frozenset(
 """Section fields whose items can be dropped one by one when they are invalid."""
 
 DocumentKind = Literal["course", "section"]
+
+_Model = TypeVar("_Model", bound=BaseModel)
 
 
 @dataclass(slots=True)
@@ -66,13 +69,16 @@ def _validate_document(document: Document) -> tuple[LoadedDocument | None, list[
     if not isinstance(data, dict):
         return None, [_at(document, "a content document is a mapping that starts with `course:` or `section:`")]
     kind: DocumentKind
+    model_type: type[Course] | type[Section]
     if "course" in data:
         kind, model_type = "course", Course
     elif "section" in data:
         kind, model_type = "section", Section
     else:
-        guess = next((close_match(k, ("course", "section")) for k in data if close_match(k, ("course", "section"))), None)
-        hint = f"did you mean `{guess}:`?" if guess else "a course file starts with `course: <id>`, a section with `section: <id>`"
+        guess = next((close_match(k, ("course", "section")) for k in data if close_match(k, ("course", "section"))),
+                     None)
+        hint = (f"did you mean `{guess}:`?" if guess
+                else "a course file starts with `course: <id>`, a section with `section: <id>`")
         return None, [_at(document, "neither a course nor a section: it needs a `course:` or `section:` key", hint)]
     model, errors = _try(model_type, data)
     if model is not None:
@@ -89,14 +95,14 @@ def _validate_document(document: Document) -> tuple[LoadedDocument | None, list[
     return LoadedDocument(kind, model, file, document.node), problems
 
 
-def _try(model_type: type[BaseModel], data: Any) -> tuple[Any, list[dict[str, Any]]]:
+def _try(model_type: type[_Model], data: Any) -> tuple[_Model | None, list[ErrorDetails]]:
     try:
         return model_type.model_validate(data), []
     except ValidationError as error:
         return None, error.errors(include_url=False)
 
 
-def _prune(data: dict[str, Any], errors: list[dict[str, Any]], kind: DocumentKind) -> bool:
+def _prune(data: dict[str, Any], errors: list[ErrorDetails], kind: DocumentKind) -> bool:
     """Drop the list items that hold errors; False when an error is outside any droppable item."""
     doomed: dict[int, tuple[list[Any], set[int]]] = {}
     for error in errors:
@@ -117,7 +123,9 @@ def _drop_key(data: Any, loc: list[Any]) -> bool:
     """Remove an unknown key (reported already) so the rest of its mapping can be used."""
     container = data
     for part in loc[:-1]:
-        if (isinstance(container, dict) and part in container) or (isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container)):
+        if (isinstance(container, dict) and part in container) or (
+            isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container)
+        ):
             container = container[part]
         elif not isinstance(part, str):
             return False  # otherwise `part` is a union tag, which has no place in the data

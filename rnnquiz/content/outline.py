@@ -79,7 +79,8 @@ class Outline(NamedTuple):
         """The outline written by `to_json`; raises (KeyError, TypeError, ValueError) on anything else."""
         courses = tuple(
             CourseOutline(_str(c["id"]), _str(c["title"]), None if c["description"] is None else _str(c["description"]),
-                          tuple(SectionOutline(_str(s["id"]), _str(s["title"]), _strs(s["cards"]), _strs(s["questions"]))
+                          tuple(SectionOutline(_str(s["id"]), _str(s["title"]), _strs(s["cards"]),
+                                               _strs(s["questions"]))
                                 for s in c["sections"]))
             for c in data["courses"]
         )

@@ -124,7 +124,8 @@ def _syntax_problem(error: yaml.MarkedYAMLError, file: Path) -> Problem:
     mark = problem or context
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = "invalid YAML: " + (error.problem or error.context or "syntax error")
-    if context is not None and construct and (context.line, context.column) != (mark.line, mark.column):
+    if (context is not None and mark is not None and construct
+            and (context.line, context.column) != (mark.line, mark.column)):
         message += f" (in the {construct} opened at line {context.line + 1}, column {context.column + 1})"
     return Problem(file, line, col, message)
 
@@ -137,7 +138,8 @@ def parse_documents(text: str, file: Path) -> tuple[list[Document], list[Problem
         return [], [_syntax_problem(error, file)]
     except yaml.YAMLError as error:
         return [], [Problem(file, 1, 1, f"invalid YAML: {error}")]
-    documents, problems = [], []
+    documents: list[Document] = []
+    problems: list[Problem] = []
     budget = [_NODE_BUDGET_BASE + len(text)]
     for index, node in enumerate(nodes):
         builder = _Builder(file, budget)
@@ -160,7 +162,8 @@ class _Builder:
     __slots__ = ("budget", "file", "problems")
 
     def __init__(self, file: Path, budget: list[int]) -> None:
-        self.file, self.budget, self.problems = file, budget, []
+        self.file, self.budget = file, budget
+        self.problems: list[Problem] = []
 
     def build(self, node: Node, depth: int) -> Any:
         self.budget[0] -= 1

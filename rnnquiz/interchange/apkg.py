@@ -16,6 +16,7 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import cast
 
 import genanki
 
@@ -36,7 +37,7 @@ def stable_id(*parts: str) -> int:
 
 
 def guid(item_id: str) -> str:
-    return genanki.guid_for("rnnquiz", item_id)
+    return cast(str, genanki.guid_for("rnnquiz", item_id))  # genanki has no type hints
 
 
 def _model(name: str, fields: list[str], templates: list[tuple[str, str, str]], cloze: bool = False) -> genanki.Model:
@@ -67,7 +68,8 @@ def field_html(value: str, markdown: bool = False) -> str:
         except ImportError:  # pragma: no cover - markdown-it-py comes with rich
             pass
         else:
-            return MarkdownIt("commonmark", {"html": False}).render(str(value)).strip()
+            rendered: str = MarkdownIt("commonmark", {"html": False}).render(str(value))
+            return rendered.strip()
     return html.escape(str(value), quote=False).replace("\n", "<br>")
 
 
@@ -75,7 +77,7 @@ def cloze_html(card: Flashcard, report: Report) -> str:
     """`{{answer::hint}}` -> `{{cN::answer::hint}}`, one number per blank as rnnquiz asks them."""
     text = card.text or ""
     out, position = [], 0
-    for number, (match, blank) in enumerate(zip(BLANK.finditer(text), parse_blanks(text)), start=1):
+    for number, (match, blank) in enumerate(zip(BLANK.finditer(text), parse_blanks(text), strict=False), start=1):
         out.append(field_html(text[position:match.start()]))
         if len(blank.answers) > 1:
             report.add(0, f"card `{card.id}`: other accepted answers {blank.answers[1:]} of blank {number} not "

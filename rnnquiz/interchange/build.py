@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
 from rnnquiz.content.model import Course, Section
 from rnnquiz.interchange.ids import IdAllocator, slugify
@@ -55,7 +56,7 @@ def _prefixed(item: Any, prefix: str, items: IdAllocator) -> Any:
     return item if unique == item.id else item.model_copy(update={"id": unique})
 
 
-def dump(model: Any) -> dict[str, Any]:
+def dump(model: BaseModel) -> dict[str, Any]:
     """A model as the plain data an author would write: defaults left out, `id`/`type` first."""
     data = model.model_dump(mode="json", exclude_defaults=True)
     for key in ("flashcards", "quiz"):
@@ -65,7 +66,7 @@ def dump(model: Any) -> dict[str, Any]:
 
 
 def _id_first(item: dict[str, Any]) -> dict[str, Any]:
-    head = {k: item[k] for k in ("id", "type") if k in item}
+    head: dict[str, Any] = {k: item[k] for k in ("id", "type") if k in item}
     return {**head, **{k: v for k, v in item.items() if k not in head}}
 
 
@@ -118,7 +119,7 @@ def verify(text: str, course_file: CourseFile) -> list[str]:
         loaded = library.course(course_file.course.course)
         if not problems and loaded is None:
             problems.append("the course did not load")
-        elif not problems:
+        elif not problems and loaded is not None:
             expected = [dump(s) for s in course_file.sections]
             if [dump(s) for s in loaded.sections] != expected:
                 problems.append("the file loads to different content than was imported")

@@ -69,7 +69,7 @@ def _named(record: Record, header: dict[str, int] | None, report: Report) -> dic
     for index, value in enumerate(fields[3:], start=4):
         if value.strip():
             report.add(record.line, f"column {index} not imported (columns are front, back, tags): {value.strip()!r}")
-    return dict(zip(("front", "back", "tags"), (f.strip() for f in fields[:3])))
+    return dict(zip(("front", "back", "tags"), (f.strip() for f in fields[:3]), strict=False))
 
 
 def _card(row: dict[str, str], line: int, report: Report, ids: IdAllocator) -> Any:

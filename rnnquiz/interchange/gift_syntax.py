@@ -55,7 +55,7 @@ class Context:
     report: Report
     what: str
 
-    def text(self, raw: str) -> Any:
+    def text(self, raw: str) -> items.TextValue:
         """A Text value from GIFT text in the question's format (or its own `[format]` prefix)."""
         match = FORMAT.match(raw)
         fmt = match.group(1) if match else self.format

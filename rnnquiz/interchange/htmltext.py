@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 _BLOCK = frozenset(
-    ["address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section", "table", "tbody", "thead", "tfoot", "tr", "ul"]
+    ["address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section", "table", "tbody",
+     "thead", "tfoot", "tr", "ul"]
 )
 _MEDIA = {"img": "image", "audio": "sound", "video": "video", "source": "media", "embed": "media",
           "object": "media", "iframe": "embedded page"}

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from rnnquiz.content.model import Flashcard, Question
 from rnnquiz.interchange.report import Report
@@ -41,7 +42,11 @@ class Imported:
         return sum(len(s.flashcards) + len(s.quiz) for s in self.sections)
 
 
-def text(value: str, markdown: bool = False) -> Any:
+TextValue = str | dict[str, str]
+"""A Text field as an author writes it: plain text, or `{markdown: ...}`."""
+
+
+def text(value: str, markdown: bool = False) -> TextValue:
     """A Text field value; Markdown is opted in the way an author would write it."""
     return {"markdown": value} if markdown else value
 
@@ -64,7 +69,7 @@ def flashcard(data: dict[str, Any], report: Report, line: int, what: str) -> Fla
     return build(Flashcard.model_validate, data, report, line, what)
 
 
-def _reason(error: dict[str, Any]) -> str:
+def _reason(error: ErrorDetails) -> str:
     where = ".".join(str(p) for p in error["loc"] if not (isinstance(p, str) and p in _TAGS))
     message = str(error["msg"]).removeprefix("Value error, ")
     return f"{where}: {message}" if where else message

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from rnnquiz.content.model import BLANK, Flashcard, MarkdownStr, parse_blanks
 from rnnquiz.study.units import CLOZE_SEPARATOR, REVERSE_SUFFIX
@@ -50,9 +50,18 @@ class ReviewUnit:
     tags: tuple[str, ...] = ()
 
 
+class _Common(TypedDict):
+    """The `ReviewUnit` fields every unit of one card shares."""
+
+    card_id: str
+    sibling_group: str
+    hint: str | None
+    tags: tuple[str, ...]
+
+
 def expand(card: Flashcard) -> list[ReviewUnit]:
     """The review units of one flashcard, in a stable order."""
-    common = {"card_id": card.id, "sibling_group": card.id, "hint": card.hint, "tags": tuple(card.tags)}
+    common: _Common = {"card_id": card.id, "sibling_group": card.id, "hint": card.hint, "tags": tuple(card.tags)}
     if card.type == "cloze":
         return _cloze_units(card, common)
     front, back = card.front or "", card.back or ""
@@ -75,10 +84,10 @@ def expand(card: Flashcard) -> list[ReviewUnit]:
     ]
 
 
-def _cloze_units(card: Flashcard, common: dict) -> list[ReviewUnit]:
+def _cloze_units(card: Flashcard, common: _Common) -> list[ReviewUnit]:
     text = card.text or ""
     blanks = parse_blanks(text)
-    units = []
+    units: list[ReviewUnit] = []
     for number, blank in enumerate(blanks, start=1):
         prompt_parts: list[str] = []
         answer_parts: list[str] = []

@@ -110,7 +110,8 @@ def schema_version(conn: sqlite3.Connection) -> int:
     exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'").fetchone()
     if not exists:
         return 0
-    return conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    version: int = conn.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    return version
 
 
 def migrate(conn: sqlite3.Connection, now_ms: int, target: int = LATEST_VERSION) -> list[int]:
