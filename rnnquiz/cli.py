@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from rnnquiz import __version__
 from rnnquiz.commands import COMMANDS
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK = 0
 
 _Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
 

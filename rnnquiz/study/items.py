@@ -13,8 +13,6 @@ if TYPE_CHECKING:
 Kind = Literal["card", "question"]
 """What an item id names: a flashcard review unit, or a quiz question scheduled after a miss."""
 
-KINDS: tuple[Kind, ...] = ("card", "question")
-
 NEW = 0
 """`state_before` of a review of an item never reviewed; such items have no stored state."""
 

@@ -135,10 +135,6 @@ class _Session:
     def state_of(self, unit: ReviewUnit) -> ItemState | None:
         return self.store.get_item(unit.id)
 
-    def intervals(self, unit: ReviewUnit) -> dict[Rating, timedelta]:
-        """The interval each rating would give now."""
-        return self.scheduler.preview(self.state_of(unit), self.clock.now())
-
     def previews(self, unit: ReviewUnit) -> dict[Rating, str]:
         """Button labels: `{Rating.Good: "Good · 2d", ...}`."""
         return self.scheduler.preview_labels(self.state_of(unit), self.clock.now())
