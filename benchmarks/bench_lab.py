@@ -29,8 +29,8 @@ from rnnquiz.content.library import load_library
 from rnnquiz.paths import content_paths
 from rnnquiz.rnn import live
 from rnnquiz.rnn.corpus import course_text
+from rnnquiz.rnn.target import target_arg
 from rnnquiz.tui.app import create_app
-from rnnquiz.tui.lab_target import target_arg
 from rnnquiz.tui.widgets.demo_view import DemoView
 from rnnquiz.tui.widgets.param_panel import KnobList
 

@@ -20,13 +20,13 @@ WIDTH_RANGE = (40, 200)
 
 
 def _fields() -> dict[str, list[tuple[str, object]]]:
-    """Field name -> [(demo name, pydantic field info)] across all demos."""
-    from rnnquiz.content.demos import DEMOS
+    """Field name -> [(demo name, pydantic field info)] across all demos, in the table's order."""
+    from rnnquiz.rnn.demos import DEMO_SPECS
 
     found: dict[str, list[tuple[str, object]]] = {}
-    for demo, model in DEMOS.items():
-        for name, info in model.model_fields.items():
-            found.setdefault(name, []).append((demo, info))
+    for spec in DEMO_SPECS:
+        for name, info in spec.params.model_fields.items():
+            found.setdefault(name, []).append((spec.name, info))
     return found
 
 
@@ -42,10 +42,10 @@ def _metavar(info) -> str:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Called by the CLI only when `demo` is the command (or its help is shown): it imports pydantic."""
-    from rnnquiz.content.demos import DEMOS
+    """Called by the CLI only when `demo` is the command (or its help is shown): it imports pydantic and NumPy."""
+    from rnnquiz.rnn.demos import SPECS
 
-    parser.add_argument("name", nargs="?", metavar="NAME", help="the demo: " + ", ".join(DEMOS))
+    parser.add_argument("name", nargs="?", metavar="NAME", help="the demo: " + ", ".join(SPECS))
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--plain", action="store_true", help="pure 7-bit ASCII, no escape sequences (for notes and pipes)")
     out.add_argument("--json", action="store_true", help="the numbers as JSON (null marks a value that exploded)")
@@ -87,9 +87,9 @@ def validated_params(name: str, given: dict[str, object], error: Callable[[str],
     """
     from pydantic import ValidationError
 
-    from rnnquiz.content.demos import DEMOS
+    from rnnquiz.rnn.demos import SPECS
 
-    model = DEMOS[name]
+    model = SPECS[name].params
     foreign = [f for f in given if f not in model.model_fields]
     if foreign:
         own = ", ".join(flag_of(f) for f in model.model_fields)
@@ -109,24 +109,24 @@ def _error(message: str) -> int:
 
 
 def _listing() -> str:
-    from rnnquiz.content.demos import DEMOS, demo_title
+    from rnnquiz.rnn.demos import DEMO_SPECS
 
     lines = ["Demos (run `rnnquiz demo NAME`, options with `rnnquiz demo --help`):"]
-    for name, model in DEMOS.items():
-        options = " ".join(flag_of(f) for f in model.model_fields)
-        lines += [f"  {name:<15} {demo_title(name)}", f"  {'':<15} options: {options}"]
+    for spec in DEMO_SPECS:
+        options = " ".join(flag_of(f) for f in spec.params.model_fields)
+        lines += [f"  {spec.name:<15} {spec.title}", f"  {'':<15} options: {options}"]
     return "\n".join(lines)
 
 
 def run(args: argparse.Namespace) -> int:
-    from rnnquiz.content.demos import DEMOS
+    from rnnquiz.rnn.demos import SPECS
 
     if args.name is None:
         print(_listing())
         return 0
     name = args.name.replace("_", "-")
-    if name not in DEMOS:
-        return _error(f"unknown demo {args.name!r}; known demos: {', '.join(DEMOS)}")
+    if name not in SPECS:
+        return _error(f"unknown demo {args.name!r}; known demos: {', '.join(SPECS)}")
     params = validated_params(name, demo_params_given(args), _error)
     if params is None:
         return 1
@@ -141,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
     return _show(name, params, mode, width, args)
 
 
-def _emit(lines, mode: str) -> None:
+def _emit(lines: list[str], mode: str) -> None:
     """Print lines as they come; every line is cleaned, so no escape sequence ever reaches the terminal."""
     from rnnquiz.rnn.plot import clean
 
@@ -149,65 +149,25 @@ def _emit(lines, mode: str) -> None:
         print(clean(line, ascii=mode == "plain"), flush=True)
 
 
-def _show(name: str, params, mode: str, width: int, args: argparse.Namespace) -> int:
+def _show(name: str, params: DemoParams, mode: str, width: int, args: argparse.Namespace) -> int:
     """Run the demo; text modes print as it goes, JSON prints one document at the end."""
-    from rnnquiz.rnn import experiments as ex
     from rnnquiz.rnn import report
+    from rnnquiz.rnn.demos import SPECS
 
-    text, fmt = mode != "json", {"width": width, "ascii": mode == "plain"}
-    data: dict = {"demo": name, "params": params.model_dump()}
-    if name == "hidden-state":
-        result = ex.hidden_state(params)
-        lines, numbers = lambda: report.hidden_state_lines(result, **fmt), lambda: report.hidden_state_json(result)
-    elif name == "gradient-decay":
-        main = ex.gradient_decay(params)
-        cells = {k: main if k == params.cell else ex.gradient_decay(params.model_copy(update={"cell": k}))
-                 for k in ("rnn", "lstm", "gru")}
-        sweep = {r: main if r == params.rho else ex.gradient_decay(params.model_copy(update={"rho": r}))
-                 for r in ex.RHO_SWEEP}
-        lines = lambda: report.gradient_decay_lines(main, cells, sweep, **fmt)  # noqa: E731
-        numbers = lambda: report.gradient_decay_json(main, cells, sweep)  # noqa: E731
-    elif name == "memory-task":
-        frame = None
-        for frame in ex.memory_task(params):
-            progress = report.memory_progress(frame)
-            if progress and text:
-                _emit([progress], mode)
-        lines, numbers = lambda: [""] + report.memory_lines(frame, **fmt), lambda: report.memory_json(frame)
-    elif name == "clipping":
-        frame = ex.final(ex.clipping(params))
-        lines, numbers = lambda: report.clipping_lines(frame, params, **fmt), lambda: report.jsonable(frame)
+    text = ""
+    if SPECS[name].reads_course_text:
+        from rnnquiz.commands._common import content_paths_from_args
+        from rnnquiz.rnn.corpus import course_text
+
+        text = course_text(content_paths_from_args(args))
+    streaming = mode != "json"
+    try:
+        out = report.printout(name, params, width=width, ascii=mode == "plain", streaming=streaming,
+                              emit=lambda lines: _emit(lines, mode), text=text)
+    except report.Refused as refused:
+        return _error(f"{flag_of(refused.field)}: {refused.message}")
+    if streaming:
+        _emit(out.lines(), mode)
     else:
-        found = _next_char(params, mode, fmt, args)
-        if isinstance(found, int):
-            return found
-        lines, numbers = (lambda: found), (lambda: found)
-    if text:
-        _emit(lines(), mode)
-    else:
-        data.update(numbers())
-        print(json.dumps(data, allow_nan=False))
+        print(json.dumps({"demo": name, "params": params.model_dump(), **out.numbers()}, allow_nan=False))
     return 0
-
-
-def _next_char(params, mode: str, fmt: dict, args: argparse.Namespace):
-    """Stream samples as the model learns; returns the closing lines (text) or the numbers (JSON)."""
-    from rnnquiz.commands._common import content_paths_from_args
-    from rnnquiz.rnn import experiments as ex
-    from rnnquiz.rnn import report
-    from rnnquiz.rnn.corpus import course_text
-
-    text = course_text(content_paths_from_args(args))
-    if len(text) <= params.seq_length:
-        return _error(f"--seq-length: the course text has only {len(text)} characters")
-    if mode != "json":
-        _emit(report.next_char_header(params, len(text), **fmt), mode)
-    samples, frame = [], None
-    for frame in ex.next_char(params, text, report_every=max(1, params.train_steps // 5)):
-        samples.append({"step": frame.step, "loss": report.jsonable(frame.losses[-1]), "sample": frame.sample})
-        if mode != "json":
-            _emit(report.next_char_progress(frame, **fmt) + [""], mode)
-    if mode != "json":
-        return report.next_char_lines(frame, **fmt)
-    return {"losses": report.jsonable(frame.losses), "samples": samples, "vocab_size": frame.vocab_size,
-            "text_length": len(text), "non_finite": report.NULL_NOTE}

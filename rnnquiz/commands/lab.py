@@ -14,9 +14,9 @@ HELP = "open the RNN lab (optionally on one demo, with --rho, --steps, ... set)"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from rnnquiz.commands.demo import add_demo_options
-    from rnnquiz.content.demos import DEMOS
+    from rnnquiz.rnn.demos import SPECS
 
-    parser.add_argument("name", nargs="?", metavar="DEMO", help="the demo to open on: " + ", ".join(DEMOS))
+    parser.add_argument("name", nargs="?", metavar="DEMO", help="the demo to open on: " + ", ".join(SPECS))
     add_demo_options(parser, "demo parameters (each demo takes its own; `rnnquiz demo` lists them)")
 
 
@@ -28,8 +28,8 @@ def _error(message: str) -> int:
 def _target(args: argparse.Namespace) -> str | int | None:
     """The lab screen's argument for the command line, or an exit code after saying what is wrong."""
     from rnnquiz.commands.demo import demo_params_given, flag_of, validated_params
-    from rnnquiz.content.demos import DEMOS
-    from rnnquiz.tui.lab_target import demo_name, target_arg
+    from rnnquiz.rnn.demos import SPECS
+    from rnnquiz.rnn.target import demo_name, target_arg
 
     given = demo_params_given(args)
     if args.name is None:
@@ -40,7 +40,7 @@ def _target(args: argparse.Namespace) -> str | int | None:
         return None
     name = demo_name(args.name)
     if name is None:
-        return _error(f"unknown demo {args.name!r}; known demos: {', '.join(DEMOS)}")
+        return _error(f"unknown demo {args.name!r}; known demos: {', '.join(SPECS)}")
     params = validated_params(name, given, _error)
     return 1 if params is None else target_arg(name, params)
 

@@ -450,8 +450,8 @@ Question = Annotated[
 class DemoRefBase(Strict):
     """A live RNN demo embedded in the lesson, with the parameters it starts from."""
 
-    demo: str
-    """Demo name: one of `hidden-state`, `gradient-decay`, `memory-task`, `clipping`, `next-char`."""
+    # Worded from the catalogue, so a new demo is listed here without an edit.
+    demo: str = Field(description="Demo name: one of " + ", ".join(f"`{name}`" for name in DEMOS) + ".")
     caption: Text | None = None
     """What to look for in this demo, in the context of the lesson."""
 

@@ -31,6 +31,8 @@ N_INPUT = 4
 """Input size of the gradient-decay sequences (random inputs; only their effect on the state matters)."""
 RHO_SWEEP = (0.5, 0.9, 1.0, 1.5)
 """Spectral radii of the sweep: well below, just below, at, and above the edge."""
+CELL_KINDS = ("rnn", "lstm", "gru")
+"""The cells compared side by side, in the order they are drawn."""
 
 StopCheck = Callable[[], bool] | None
 """Asked between steps of a long computation; True stops it with `Interrupted` (a cancelled worker)."""
@@ -185,13 +187,21 @@ def gradient_decay(params: GradientDecayParams, should_stop: StopCheck = None) -
     )
 
 
-def gradient_decay_cells(params: GradientDecayParams, should_stop: StopCheck = None) -> dict[str, GradientDecayResult]:
-    """The same inputs and rho through an RNN, an LSTM and a GRU, side by side."""
-    return {k: gradient_decay(params.model_copy(update={"cell": k}), should_stop) for k in ("rnn", "lstm", "gru")}
+def gradient_decay_cells(
+    params: GradientDecayParams, should_stop: StopCheck = None, *, main: GradientDecayResult | None = None
+) -> dict[str, GradientDecayResult]:
+    """The same inputs and rho through an RNN, an LSTM and a GRU, side by side.
+
+    `main`, the run at `params` itself when the caller has it, is reused rather than computed again.
+    """
+    return {k: main if main is not None and k == params.cell
+            else gradient_decay(params.model_copy(update={"cell": k}), should_stop) for k in CELL_KINDS}
 
 
 def gradient_decay_sweep(
-    params: GradientDecayParams, rhos: tuple[float, ...] = RHO_SWEEP, should_stop: StopCheck = None
+    params: GradientDecayParams, rhos: tuple[float, ...] = RHO_SWEEP, should_stop: StopCheck = None, *,
+    main: GradientDecayResult | None = None,
 ) -> dict[float, GradientDecayResult]:
-    """One cell at several spectral radii: where the decay turns into growth."""
-    return {rho: gradient_decay(params.model_copy(update={"rho": rho}), should_stop) for rho in rhos}
+    """One cell at several spectral radii: where the decay turns into growth (`main` reused as above)."""
+    return {rho: main if main is not None and rho == params.rho
+            else gradient_decay(params.model_copy(update={"rho": rho}), should_stop) for rho in rhos}

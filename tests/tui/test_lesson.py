@@ -137,7 +137,7 @@ async def test_opening_a_demo_asks_for_the_lab(make_app):
         await pilot.press("o")
         await pilot.click(".demo-open")
         await pilot.pause()
-    assert opened == [("lab", "first#0"), ("lab", "first#0")]
+    assert opened == [("lab", "first?demo=0"), ("lab", "first?demo=0")]
 
 
 async def test_left_right_and_next_section(make_app):

@@ -14,18 +14,22 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static, Tab, Tabs
 
-from rnnquiz.content.demos import DEMOS, DemoParams, demo_title
+from rnnquiz.content.demos import DemoParams, demo_title
+from rnnquiz.rnn.demos import DEMO_SPECS, SPECS
+from rnnquiz.rnn.target import parse_target
 from rnnquiz.tui.context import AppContext
-from rnnquiz.tui.lab_target import parse_target
 from rnnquiz.tui.screens.base import AppScreen
 from rnnquiz.tui.widgets.demo_view import DemoView
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.param_panel import KnobList, ParamPanel
 from rnnquiz.tui.widgets.prediction_box import ChoiceList
 
-SHORT = {"hidden-state": "hidden", "gradient-decay": "decay", "memory-task": "memory", "clipping": "clipping",
-         "next-char": "next-char"}
-"""Tab labels short enough for five tabs in 60 columns; the title line gives the full name."""
+
+def demo_keys() -> list[Binding]:
+    """A number key per demo, in the table's order; the footer names them once, as `1-N`."""
+    return [Binding(str(n), f"demo({n - 1})", "Demo" if n == 1 else "", show=False, id=f"lab.demo-{n}",
+                    key_display=f"1-{len(DEMO_SPECS)}" if n == 1 else None)
+            for n in range(1, len(DEMO_SPECS) + 1)]
 
 
 class DemoTabs(Tabs, can_focus=False):
@@ -50,8 +54,7 @@ class LabScreen(AppScreen):
         Binding("minus", "turn(-1)", "Change", key_display="- +", id="lab.decrease"),
         Binding("plus,equals_sign", "turn(1)", "", show=False, id="lab.increase"),
         Binding("e", "edit", "Type value", id="lab.edit"),
-        Binding("1", "demo(0)", "Demo", key_display="1-5", show=False, id="lab.demo-1"),
-        *(Binding(str(n), f"demo({n - 1})", "", show=False, id=f"lab.demo-{n}") for n in range(2, 6)),
+        *demo_keys(),
     ]
 
     def __init__(self, context: AppContext, arg: str | None = None) -> None:
@@ -66,8 +69,8 @@ class LabScreen(AppScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="lab-title", markup=False)
         yield Static(id="lab-note", markup=False)
-        yield DemoTabs(*(Tab(Content(f"{i} {SHORT[name]}"), id=f"demo-{name}") for i, name in enumerate(DEMOS, 1)),
-                       active=f"demo-{self.demo}", id="lab-demos")
+        tabs = (Tab(Content(f"{i} {spec.short}"), id=f"demo-{spec.name}") for i, spec in enumerate(DEMO_SPECS, 1))
+        yield DemoTabs(*tabs, active=f"demo-{self.demo}", id="lab-demos")
         with Horizontal(id="lab-body"):
             yield ParamPanel(self.params[self.demo], id="lab-params")
             with VerticalScroll(id="lab-scroll"):
@@ -108,15 +111,15 @@ class LabScreen(AppScreen):
     # --- switching demos --------------------------------------------------------------------------
 
     def action_demo(self, index: int) -> None:
-        self.query_one(DemoTabs).active = f"demo-{list(DEMOS)[index]}"
+        self.query_one(DemoTabs).active = f"demo-{DEMO_SPECS[index].name}"
 
     @on(Tabs.TabActivated, "#lab-demos")
     async def _switch(self, event: Tabs.TabActivated) -> None:
         name = (event.tab.id or "").removeprefix("demo-")
-        if name == self.demo or name not in DEMOS:
+        if name == self.demo or name not in SPECS:
             return
         self.demo = name
-        params = self.params.setdefault(name, DEMOS[name]())
+        params = self.params.setdefault(name, SPECS[name].params())
         await self.query_one("#lab-params").remove()
         await self.view.remove()  # its worker is cancelled with it
         await self.query_one("#lab-body").mount(ParamPanel(params, id="lab-params"), before=0)

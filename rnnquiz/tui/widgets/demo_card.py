@@ -18,14 +18,10 @@ from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from rnnquiz.content.demos import DEMOS, demo_title
+from rnnquiz.rnn.target import lesson_demo_arg
 from rnnquiz.tui.widgets.demo_view import DemoView
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.prediction_box import PredictionBox
-
-
-def demo_target(section_id: str, index: int) -> str:
-    """The lab's argument for a lesson's demo: the section and the demo's position in it."""
-    return f"{section_id}#{index}"
 
 
 def params_text(ref: Any) -> str:
@@ -51,7 +47,7 @@ class DemoCard(Vertical):
     def __init__(self, ref: Any, section_id: str, index: int) -> None:
         super().__init__(classes="demo-card")
         self.ref = ref
-        self.target = demo_target(section_id, index)
+        self.target = lesson_demo_arg(section_id, index)
 
     def compose(self) -> ComposeResult:
         name = self.ref.demo

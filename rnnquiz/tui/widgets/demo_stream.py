@@ -25,7 +25,7 @@ MIN_WIDTH = 36
 
 @lru_cache(maxsize=4)
 def course_text(files: tuple[Path, ...]) -> str:
-    """The next-char demo's training text, read once per set of course files."""
+    """The training text of a demo that reads the course (next-char), read once per set of course files."""
     from rnnquiz.rnn.corpus import course_text as read
 
     return read(files)
@@ -58,10 +58,11 @@ def stream(run: Run, cancelled: Callable[[], bool], post: Callable[[object, obje
     saying so. Returns quietly once `cancelled()` is true; other exceptions are the caller's to report.
     """
     from rnnquiz.rnn import live
+    from rnnquiz.rnn.demos import SPECS
     from rnnquiz.rnn.experiments import Interrupted
 
     interval, posted = MIN_INTERVAL, 0.0
-    text = course_text(run.files) if run.name == "next-char" else ""
+    text = course_text(run.files) if SPECS[run.name].reads_course_text else ""
     rested = time.monotonic()
     try:
         for frame in live.frames(run.name, run.params, text=text, full=run.full, should_stop=cancelled):

@@ -1,24 +1,28 @@
 """What the lab opens on, from the one string a screen is given: a lesson's demo or a demo with params.
 
-Three forms: `SECTION#INDEX` (that section's `demos[INDEX]`, as the lesson asks), `NAME` (defaults),
-and `NAME?rho=1.5&steps=40` (what `rnnquiz lab NAME --rho 1.5` builds). Pure, no Textual: the
-command line builds targets with it before the app starts.
+Written in the screen-argument syntax (`rnnquiz.screen_args`): `SECTION?demo=INDEX` (that
+section's `demos[INDEX]`, as the lesson asks), `NAME` (defaults), and `NAME?rho=1.5&steps=40`
+(what `rnnquiz lab NAME --rho 1.5` builds). Pure, without Textual or NumPy: the command line
+builds targets with it before the app starts.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qsl, urlencode
 
 from pydantic import ValidationError
 
 from rnnquiz.content.demos import DEMOS, DemoParams
+from rnnquiz.screen_args import ScreenArg
 
 if TYPE_CHECKING:
     from rnnquiz.content.library import Library
 
 DEFAULT_DEMO = "gradient-decay"
+LESSON_DEMO = "demo"
+"""The setting that makes the subject a section and picks its demo by position; no demo has a
+parameter of that name, so the two forms cannot be confused."""
 
 
 @dataclass(frozen=True)
@@ -37,31 +41,37 @@ def demo_name(text: str) -> str | None:
     return name if name in DEMOS else None
 
 
+def lesson_demo_arg(section_id: str, index: int) -> str:
+    """The lab's argument for a lesson's demo: the section, and the demo's position in it."""
+    return ScreenArg(section_id, {LESSON_DEMO: str(index)}).format()
+
+
 def target_arg(demo: str, params: DemoParams) -> str:
     """The string for `parse_target`: only the parameters that differ from the defaults."""
-    changed = {k: v for k, v in params.model_dump().items() if v != DEMOS[demo].model_fields[k].default}
-    return f"{demo}?{urlencode(changed)}" if changed else demo
+    changed = {k: str(v) for k, v in params.model_dump().items() if v != DEMOS[demo].model_fields[k].default}
+    return ScreenArg(demo, changed).format()
 
 
 def parse_target(arg: str | None, library: Library | None = None) -> LabTarget:
     """The target named by `arg`; LookupError with a one-line reason if there is none."""
     if not arg:
         return LabTarget(DEFAULT_DEMO, DEMOS[DEFAULT_DEMO]())
-    section_id, hash_, index = arg.rpartition("#")
-    if hash_:
-        section = library.section(section_id) if library is not None else None
+    parsed = ScreenArg.parse(arg)
+    head = parsed.subject or ""
+    index = parsed.get(LESSON_DEMO)
+    if index is not None:
+        section = library.section(head) if library is not None else None
         if section is None:
-            raise LookupError(f"no section {section_id!r} to take a demo from")
+            raise LookupError(f"no section {head!r} to take a demo from")
         if not index.isdigit() or int(index) >= len(section.demos):
-            raise LookupError(f"section {section_id!r} has no demo #{index} (it has {len(section.demos)})")
+            raise LookupError(f"section {head!r} has no demo #{index} (it has {len(section.demos)})")
         ref = section.demos[int(index)]
-        return LabTarget(ref.demo, ref.params, ref.caption, section_id)
-    head, _, query = arg.partition("?")
+        return LabTarget(ref.demo, ref.params, ref.caption, head)
     name = demo_name(head)
     if name is None:
         raise LookupError(f"no demo named {head!r}; demos: {', '.join(DEMOS)}")
     try:
-        params = DEMOS[name].model_validate(dict(parse_qsl(query, keep_blank_values=True)))
+        params = DEMOS[name].model_validate(parsed.values)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
