@@ -11,6 +11,8 @@ import logging
 import os
 import shutil
 import sqlite3
+import stat
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,21 +67,38 @@ class _Opener:
             reason, moved = damage.reason, damage.moved
         except sqlite3.Error as error:
             raise StoreError(f"cannot open {self.path}: {error}") from error
-        self.notice = (
-            f"The progress database {self.path} could not be read ({reason}); it was moved to "
-            f"{moved.name} and a fresh one was started."
-        )
-        log.info(self.notice)  # callers show the notice; a WARNING would also reach stderr a second time
         try:
-            return self._connect()
+            conn = self._connect()
         except (sqlite3.Error, NewerSchemaError, _Damaged) as error:
             raise StoreError(f"cannot start a fresh progress database at {self.path}: {error}") from error
+        recovered = recover_rows(moved, conn)
+        kept = (f"; {recovered} review{'s' if recovered != 1 else ''} from it were copied into the fresh one"
+                if recovered else "")
+        self.notice = (
+            f"The progress database {self.path} could not be read ({reason}); it was moved to "
+            f"{moved.name} and a fresh one was started{kept}."
+        )
+        log.info(self.notice)  # callers show the notice; a WARNING would also reach stderr a second time
+        return conn
 
 
     def _unusable_file(self) -> str | None:
         """Why the file can't be a database, found without letting SQLite touch it (and its WAL)."""
         if self.path.is_dir():
             return "it is a folder"
+        try:
+            mode = self.path.stat().st_mode
+        except FileNotFoundError:
+            mode = None
+        except OSError as error:
+            return error.strerror or str(error)
+        if mode is not None and not stat.S_ISREG(mode):
+            return "it is not a regular file"  # a FIFO or a device would block or be written over
+        wal = Path(f"{self.path}-wal")
+        if _size(wal) and (mode is None or _size(self.path) == 0):
+            # SQLite would take the empty file for a new database and delete the log: its commits,
+            # perhaps every review, would be gone. Never open over a log we did not write.
+            return "it is empty but its write-ahead log holds data"
         for attempt in range(2):  # a second look, in case another copy is writing the first page now
             try:
                 with self.path.open("rb") as file:
@@ -148,7 +167,8 @@ class _Opener:
                     if Path(f"{self.path}{side}").exists():
                         shutil.copy2(f"{self.path}{side}", f"{target}{side}")
                 conn.close()
-            self.path.rename(target)
+            if self.path.exists() or self.path.is_symlink():
+                self.path.rename(target)
             for side in ("-wal", "-shm"):
                 if Path(f"{self.path}{side}").exists():
                     os.replace(f"{self.path}{side}", f"{target}{side}")
@@ -158,6 +178,100 @@ class _Opener:
                 f"({error.strerror or error}); move it away by hand, or use --data-dir"
             ) from error
         return target
+
+
+def _size(path: Path) -> int:
+    """Size of a regular file; 0 when it is missing, unreadable or not a regular file."""
+    try:
+        info = path.stat()
+    except OSError:
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
+
+
+def recover_rows(moved: Path, fresh: sqlite3.Connection) -> int:
+    """Copy every row that can still be read from a database moved aside into the fresh one,
+    table by table (the learner's reviews above all); returns how many reviews were copied.
+
+    The moved files are never opened in place: a copy is read, so SQLite can neither checkpoint
+    nor delete their log. A table that cannot be read is skipped; nothing here raises.
+    """
+    if not moved.is_file() and not Path(f"{moved}-wal").is_file():
+        return 0
+    with tempfile.TemporaryDirectory(prefix="rnnquiz-recover-") as folder:
+        copy = Path(folder) / "recovered.db"
+        try:
+            for side in ("", "-wal"):
+                source = Path(f"{moved}{side}")
+                if source.is_file():
+                    shutil.copyfile(source, f"{copy}{side}")
+            if not copy.exists() or copy.stat().st_size == 0:
+                # With no header page SQLite ignores the log; the log's own copy of page 1 says
+                # "WAL mode", and every later page is read from the log on top of it.
+                copy.write_bytes(_first_page_from_wal(Path(f"{copy}-wal")))
+            old = sqlite3.connect(copy, isolation_level=None)
+        except (OSError, sqlite3.Error):
+            return 0
+        try:
+            return _copy_tables(old, fresh)
+        finally:
+            old.close()
+
+
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+
+
+def _first_page_from_wal(wal: Path) -> bytes:
+    """The newest copy of page 1 held in a write-ahead log (empty when it has none).
+
+    Format (sqlite.org/fileformat.html#the_write_ahead_log): a 32-byte header with the page size
+    at offset 8, then frames of a 24-byte header (page number first) and one page each.
+    """
+    try:
+        data = wal.read_bytes()
+    except OSError:
+        return b""
+    if len(data) < 32 or int.from_bytes(data[:4], "big") not in _WAL_MAGIC:
+        return b""
+    page_size = int.from_bytes(data[8:12], "big")
+    if page_size < 512:
+        return b""
+    page = b""
+    for offset in range(32, len(data) - 24 - page_size + 1, 24 + page_size):
+        if int.from_bytes(data[offset:offset + 4], "big") == 1:
+            page = data[offset + 24:offset + 24 + page_size]
+    return page
+
+
+def _copy_tables(old: sqlite3.Connection, fresh: sqlite3.Connection) -> int:
+    reviews = 0
+    tables = [row[0] for row in fresh.execute(
+        "SELECT name FROM sqlite_master"
+        " WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'schema_version'")]
+    for table in tables:
+        try:
+            old_columns = {row[1] for row in old.execute(f'PRAGMA table_info("{table}")')}
+            columns = [row[1] for row in fresh.execute(f'PRAGMA table_info("{table}")') if row[1] in old_columns]
+            if not columns:
+                continue
+            names = ", ".join(f'"{c}"' for c in columns)
+            rows = old.execute(f'SELECT {names} FROM "{table}"').fetchall()
+        except sqlite3.DatabaseError:
+            continue  # this table is damaged too; the others may not be
+        marks = ", ".join("?" for _ in columns)
+        try:
+            fresh.execute("BEGIN IMMEDIATE")
+            before = fresh.total_changes
+            fresh.executemany(f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({marks})', rows)
+            copied = fresh.total_changes - before
+            fresh.execute("COMMIT")
+        except sqlite3.Error:
+            if fresh.in_transaction:
+                fresh.execute("ROLLBACK")
+            continue
+        if table == "review_log":
+            reviews = copied
+    return reviews
 
 
 @contextmanager
