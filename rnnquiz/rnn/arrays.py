@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -15,3 +16,5 @@ Ints = NDArray[np.int_]
 """Indices and delays."""
 Array = NDArray[Any]
 """An array whose dtype a caller chooses (inputs before `np.asarray(..., float64)`)."""
+Series = Sequence[float] | NDArray[Any]
+"""Values to plot: a list, or an array of any real dtype (steps are integers)."""

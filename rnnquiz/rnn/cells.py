@@ -10,34 +10,38 @@ Rows are vectors: a layer is `x @ W.T`, as in the maths `W x` with x as a column
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal, Self
 
 import numpy as np
+
+from rnnquiz.rnn.arrays import Floats
 
 Activation = Literal["tanh", "relu"]
 
 
-def sigmoid(z: np.ndarray) -> np.ndarray:
+def sigmoid(z: Floats) -> Floats:
     """Logistic function written with tanh, so large |z| never overflows exp()."""
     return 0.5 * (1.0 + np.tanh(0.5 * z))
 
 
-def scale_to_spectral_radius(w: np.ndarray, rho: float) -> np.ndarray:
+def scale_to_spectral_radius(w: Floats, rho: float) -> Floats:
     """W rescaled so that its largest |eigenvalue| is rho: the knob of vanishing vs exploding."""
     radius = np.max(np.abs(np.linalg.eigvals(w)))
     return w * (rho / radius) if radius > 0 else w
 
 
-def _sum_outer(dz: np.ndarray, x: np.ndarray) -> np.ndarray:
+def _sum_outer(dz: Floats, x: Floats) -> Floats:
     """Sum over time and batch of outer(dz, x): the weight gradient of a layer `x @ W.T`."""
-    return dz.reshape(-1, dz.shape[-1]).T @ x.reshape(-1, x.shape[-1])
+    out: Floats = dz.reshape(-1, dz.shape[-1]).T @ x.reshape(-1, x.shape[-1])
+    return out
 
 
-def _sum_rows(dz: np.ndarray) -> np.ndarray:
-    return dz.reshape(-1, dz.shape[-1]).sum(axis=0)
+def _sum_rows(dz: Floats) -> Floats:
+    out: Floats = dz.reshape(-1, dz.shape[-1]).sum(axis=0)
+    return out
 
 
-def _start_from(dh_out: np.ndarray) -> np.ndarray:
+def _start_from(dh_out: Floats) -> Floats:
     """dL/dh_t before time flows back: the loss's direct part for t >= 1, nothing yet for h_0.
 
     The backward loop then adds into row t what h_t passed on to h_(t+1), so that when row t
@@ -52,21 +56,22 @@ def _start_from(dh_out: np.ndarray) -> np.ndarray:
 class Trace:
     """What a forward pass remembers for the backward pass; `hs` (and LSTM `cs`) are the states."""
 
-    xs: np.ndarray
-    hs: np.ndarray
-    cs: np.ndarray | None = None
-    cache: dict[str, np.ndarray] = field(default_factory=dict)
+    xs: Floats
+    hs: Floats
+    cs: Floats | None = None
+    cache: dict[str, Floats] = field(default_factory=dict)
 
 
 @dataclass
 class Backward:
     """Gradients of one backward pass: weights by name, and dL/dh_t (LSTM: dL/dc_t) for t = 0..T."""
 
-    grads: dict[str, np.ndarray]
-    dhs: np.ndarray
-    dcs: np.ndarray | None = None
+    grads: dict[str, Floats]
+    dhs: Floats
+    dcs: Floats | None = None
 
 
+@dataclass
 class Cell:
     """Shared plumbing: the weights as a name -> array dict, for optimisers and gradient checks."""
 
@@ -74,29 +79,42 @@ class Cell:
     PARAMS: ClassVar[tuple[str, ...]] = ("W_xh", "W_hh", "b_h")
     GATES: ClassVar[int] = 1
 
-    W_xh: np.ndarray
-    W_hh: np.ndarray
-    b_h: np.ndarray
+    W_xh: Floats
+    W_hh: Floats
+    b_h: Floats
 
     @property
     def hidden_size(self) -> int:
-        return self.W_hh.shape[1]
+        return int(self.W_hh.shape[1])
 
     @property
     def state_size(self) -> int:
         """Length of the full recurrent state (the LSTM carries c beside h)."""
         return self.hidden_size
 
-    def params(self) -> dict[str, np.ndarray]:
+    def params(self) -> dict[str, Floats]:
         """The live weight arrays: updating them in place updates the cell."""
         return {name: getattr(self, name) for name in self.PARAMS}
 
-    def copy(self):
+    def copy(self) -> Self:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         return type(self)(**{k: v.copy() if isinstance(v, np.ndarray) else v for k, v in values.items()})
 
+    def forward(self, xs: Floats, h0: Floats | None = None) -> Trace:
+        """Run over the whole sequence from h0 (zeros if not given), keeping every state."""
+        raise NotImplementedError
+
+    def backward(self, trace: Trace, dh_out: Floats) -> Backward:
+        """Exact BPTT from the loss's gradient at every state (see the module docstring)."""
+        raise NotImplementedError
+
+    def state_jacobian(self, trace: Trace, t: int) -> Floats:
+        """d s_t / d s_(t-1) over the full state, for one unbatched sequence."""
+        raise NotImplementedError
+
     @classmethod
-    def init(cls, rng: np.random.Generator, n_in: int, n_hidden: int, *, rho: float | None = None, **kw):
+    def init(cls, rng: np.random.Generator, n_in: int, n_hidden: int, *, rho: float | None = None,
+             **kw: Any) -> Self:
         """Gaussian weights scaled by 1/sqrt(fan-in); each H x H block of W_hh rescaled to rho if given."""
         g = cls.GATES
         w_xh = rng.standard_normal((g * n_hidden, n_in)) / np.sqrt(n_in)
@@ -105,7 +123,7 @@ class Cell:
             blocks = [scale_to_spectral_radius(b, rho) for b in blocks]
         return cls(W_xh=w_xh, W_hh=np.concatenate(blocks), b_h=np.zeros(g * n_hidden), **kw)
 
-    def _zeros(self, xs: np.ndarray) -> np.ndarray:
+    def _zeros(self, xs: Floats) -> Floats:
         return np.zeros(xs.shape[1:-1] + (self.hidden_size,))
 
 
@@ -113,28 +131,29 @@ class Cell:
 class RNN(Cell):
     """Vanilla (Elman) RNN: h_t = f(W_xh x_t + W_hh h_(t-1) + b_h), f = tanh or ReLU."""
 
-    W_xh: np.ndarray  # (H, D)
-    W_hh: np.ndarray  # (H, H)
-    b_h: np.ndarray  # (H,)
+    W_xh: Floats  # (H, D)
+    W_hh: Floats  # (H, H)
+    b_h: Floats  # (H,)
     activation: Activation = "tanh"
     kind: ClassVar[str] = "rnn"
 
-    def slope(self, hs: np.ndarray) -> np.ndarray:
+    def slope(self, hs: Floats) -> Floats:
         """f'(z) from the output h = f(z): 1 - h^2 for tanh, [h > 0] for ReLU."""
-        return 1.0 - hs**2 if self.activation == "tanh" else (hs > 0).astype(float)
+        out: Floats = 1.0 - hs**2 if self.activation == "tanh" else (hs > 0).astype(float)
+        return out
 
-    def forward(self, xs: np.ndarray, h0: np.ndarray | None = None) -> Trace:
+    def forward(self, xs: Floats, h0: Floats | None = None) -> Trace:
         """Run over the whole sequence from h0 (zeros if not given), keeping every state."""
         xs = np.asarray(xs, dtype=np.float64)
         hs = np.empty((len(xs) + 1,) + xs.shape[1:-1] + (self.hidden_size,))
         hs[0] = self._zeros(xs) if h0 is None else h0
-        f = np.tanh if self.activation == "tanh" else (lambda z: np.maximum(z, 0.0))
+        f: Any = np.tanh if self.activation == "tanh" else (lambda z: np.maximum(z, 0.0))
         ax = xs @ self.W_xh.T + self.b_h  # the input's share of every step, in one product
         for t in range(len(xs)):
             hs[t + 1] = f(ax[t] + hs[t] @ self.W_hh.T)
         return Trace(xs=xs, hs=hs)
 
-    def backward(self, trace: Trace, dh_out: np.ndarray) -> Backward:
+    def backward(self, trace: Trace, dh_out: Floats) -> Backward:
         """Walk back in time: at each step the gradient passes through f' and then W_hh to h_(t-1)."""
         hs = trace.hs
         dzs = np.empty(dh_out.shape)
@@ -145,7 +164,7 @@ class RNN(Cell):
         grads = {"W_xh": _sum_outer(dzs, trace.xs), "W_hh": _sum_outer(dzs, hs[:-1]), "b_h": _sum_rows(dzs)}
         return Backward(grads=grads, dhs=dhs)
 
-    def state_jacobian(self, trace: Trace, t: int) -> np.ndarray:
+    def state_jacobian(self, trace: Trace, t: int) -> Floats:
         """d h_t / d h_(t-1) = diag(f'(z_t)) W_hh, for one unbatched sequence."""
         return self.slope(trace.hs[t])[:, None] * self.W_hh
 
@@ -158,9 +177,9 @@ class LSTM(Cell):
     order in the rows of W_xh, W_hh and b_h.
     """
 
-    W_xh: np.ndarray  # (4H, D)
-    W_hh: np.ndarray  # (4H, H)
-    b_h: np.ndarray  # (4H,)
+    W_xh: Floats  # (4H, D)
+    W_hh: Floats  # (4H, H)
+    b_h: Floats  # (4H,)
     kind: ClassVar[str] = "lstm"
     GATES: ClassVar[int] = 4
 
@@ -169,13 +188,14 @@ class LSTM(Cell):
         return 2 * self.hidden_size
 
     @classmethod
-    def init(cls, rng, n_in, n_hidden, *, rho=None, forget_bias: float = 1.0, **kw):
+    def init(cls, rng: np.random.Generator, n_in: int, n_hidden: int, *, rho: float | None = None,
+             forget_bias: float = 1.0, **kw: Any) -> Self:
         """As Cell.init, with the forget gate biased open so memory survives at the start."""
         cell = super().init(rng, n_in, n_hidden, rho=rho, **kw)
         cell.b_h[n_hidden : 2 * n_hidden] = forget_bias
         return cell
 
-    def forward(self, xs: np.ndarray, h0: np.ndarray | None = None, c0: np.ndarray | None = None) -> Trace:
+    def forward(self, xs: Floats, h0: Floats | None = None, c0: Floats | None = None) -> Trace:
         xs = np.asarray(xs, dtype=np.float64)
         H, T = self.hidden_size, len(xs)
         hs = np.empty((T + 1,) + xs.shape[1:-1] + (H,))
@@ -194,7 +214,8 @@ class LSTM(Cell):
             hs[t + 1] = o * tcs[t]
         return Trace(xs=xs, hs=hs, cs=cs, cache={"gates": gates, "tanh_c": tcs})
 
-    def backward(self, trace: Trace, dh_out: np.ndarray) -> Backward:
+    def backward(self, trace: Trace, dh_out: Floats) -> Backward:
+        assert trace.cs is not None, "an LSTM trace carries its cell states"
         hs, cs, gates, tcs = trace.hs, trace.cs, trace.cache["gates"], trace.cache["tanh_c"]
         H, das = self.hidden_size, np.empty_like(gates)
         dhs, dcs = _start_from(dh_out), np.zeros_like(cs)
@@ -210,8 +231,9 @@ class LSTM(Cell):
         grads = {"W_xh": _sum_outer(das, trace.xs), "W_hh": _sum_outer(das, hs[:-1]), "b_h": _sum_rows(das)}
         return Backward(grads=grads, dhs=dhs, dcs=dcs)
 
-    def state_jacobian(self, trace: Trace, t: int) -> np.ndarray:
+    def state_jacobian(self, trace: Trace, t: int) -> Floats:
         """d (h_t, c_t) / d (h_(t-1), c_(t-1)), a 2H x 2H matrix, for one unbatched sequence."""
+        assert trace.cs is not None, "an LSTM trace carries its cell states"
         H = self.hidden_size
         i, f, o, g = np.split(trace.cache["gates"][t - 1], 4)
         tc, c_prev = trace.cache["tanh_c"][t - 1], trace.cs[t - 1]
@@ -235,13 +257,13 @@ class GRU(Cell):
     recurrent part of the candidate: n = tanh(W_xn x + b_n + r * (W_hn h)).
     """
 
-    W_xh: np.ndarray  # (3H, D)
-    W_hh: np.ndarray  # (3H, H)
-    b_h: np.ndarray  # (3H,)
+    W_xh: Floats  # (3H, D)
+    W_hh: Floats  # (3H, H)
+    b_h: Floats  # (3H,)
     kind: ClassVar[str] = "gru"
     GATES: ClassVar[int] = 3
 
-    def forward(self, xs: np.ndarray, h0: np.ndarray | None = None) -> Trace:
+    def forward(self, xs: Floats, h0: Floats | None = None) -> Trace:
         xs = np.asarray(xs, dtype=np.float64)
         H, T = self.hidden_size, len(xs)
         hs = np.empty((T + 1,) + xs.shape[1:-1] + (H,))
@@ -259,7 +281,7 @@ class GRU(Cell):
             hs[t + 1] = (1 - z) * n + z * hs[t]
         return Trace(xs=xs, hs=hs, cache={"gates": gates, "rec_n": rec_n})
 
-    def backward(self, trace: Trace, dh_out: np.ndarray) -> Backward:
+    def backward(self, trace: Trace, dh_out: Floats) -> Backward:
         hs, gates, rec_n = trace.hs, trace.cache["gates"], trace.cache["rec_n"]
         H, dax, dah = self.hidden_size, np.empty_like(gates), np.empty_like(gates)
         dhs = _start_from(dh_out)
@@ -275,25 +297,27 @@ class GRU(Cell):
         grads = {"W_xh": _sum_outer(dax, trace.xs), "W_hh": _sum_outer(dah, hs[:-1]), "b_h": _sum_rows(dax)}
         return Backward(grads=grads, dhs=dhs)
 
-    def state_jacobian(self, trace: Trace, t: int) -> np.ndarray:
+    def state_jacobian(self, trace: Trace, t: int) -> Floats:
         """d h_t / d h_(t-1), H x H, for one unbatched sequence."""
         z, r, n = np.split(trace.cache["gates"][t - 1], 3)
         wz, wr, wn = np.split(self.W_hh, 3)
         dn = (1 - n**2)[:, None] * ((trace.cache["rec_n"][t - 1] * r * (1 - r))[:, None] * wr + r[:, None] * wn)
-        return np.diag(z) + ((trace.hs[t - 1] - n) * z * (1 - z))[:, None] * wz + (1 - z)[:, None] * dn
+        jac: Floats = np.diag(z) + ((trace.hs[t - 1] - n) * z * (1 - z))[:, None] * wz + (1 - z)[:, None] * dn
+        return jac
 
 
 CELLS: dict[str, type[Cell]] = {"rnn": RNN, "lstm": LSTM, "gru": GRU}
 """Cell name (as in the demo parameters) -> class."""
 
 
-def make_cell(kind: str, rng: np.random.Generator, n_in: int, n_hidden: int, *, rho=None, activation="tanh") -> Cell:
+def make_cell(kind: str, rng: np.random.Generator, n_in: int, n_hidden: int, *, rho: float | None = None,
+              activation: str = "tanh") -> Cell:
     """One constructor for all three cells; `activation` only matters for the vanilla RNN."""
     extra = {"activation": activation} if kind == "rnn" else {}
     return CELLS[kind].init(rng, n_in, n_hidden, rho=rho, **extra)
 
 
-def global_norm(grads: dict[str, np.ndarray]) -> float:
+def global_norm(grads: dict[str, Floats]) -> float:
     """The L2 norm of all gradients taken as one long vector; inf if any part is inf or nan.
 
     Computed on the gradients divided by their largest entry, so a huge but finite gradient
@@ -309,7 +333,7 @@ def global_norm(grads: dict[str, np.ndarray]) -> float:
         return scale * float(np.sqrt(sum(float(np.sum((g / scale) ** 2)) for g in grads.values())))
 
 
-def clip_by_global_norm(grads: dict[str, np.ndarray], threshold: float) -> tuple[dict[str, np.ndarray], float]:
+def clip_by_global_norm(grads: dict[str, Floats], threshold: float) -> tuple[dict[str, Floats], float]:
     """Rescale all gradients together so their global norm is at most `threshold` (Pascanu et al. 2013).
 
     Returns the clipped gradients and the norm before clipping. The direction is kept, only the

@@ -20,7 +20,7 @@ FALLBACK = (
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _strings(node) -> Iterator[str]:
+def _strings(node: object) -> Iterator[str]:
     if isinstance(node, str):
         yield node
     elif isinstance(node, dict):

@@ -14,16 +14,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from rnnquiz.content.demos import GradientDecayParams, HiddenStateParams
+from rnnquiz.rnn.arrays import Bools, Floats
 from rnnquiz.rnn.cells import Cell, Trace, make_cell
-from rnnquiz.rnn.learning import (  # noqa: F401  (re-exported: all five experiments live here)
-    ClippingFrame,
-    MemoryFrame,
-    NextCharFrame,
-    clipping,
-    final,
-    memory_task,
-    next_char,
-)
+from rnnquiz.rnn.learning import ClippingFrame as ClippingFrame  # all five experiments can be reached from here
+from rnnquiz.rnn.learning import MemoryFrame as MemoryFrame
+from rnnquiz.rnn.learning import NextCharFrame as NextCharFrame
+from rnnquiz.rnn.learning import clipping as clipping
+from rnnquiz.rnn.learning import final as final
+from rnnquiz.rnn.learning import memory_task as memory_task
+from rnnquiz.rnn.learning import next_char as next_char
 
 SATURATION = 0.95
 """|h| above this counts as saturated: tanh' = 1 - h^2 < 0.1 there, so gradients nearly vanish."""
@@ -46,23 +45,24 @@ class Interrupted(Exception):
 class HiddenStateResult:
     """The H x T matrix of states, with the units flagged where their gradient nearly vanishes."""
 
-    states: np.ndarray  # (H, T): column t is h_(t+1), the state after reading input t
-    saturated: np.ndarray  # (H, T) bool, see `saturation_rule`
-    exploded: np.ndarray  # (H, T) bool: the value left float64 (inf or nan)
+    states: Floats  # (H, T): column t is h_(t+1), the state after reading input t
+    saturated: Bools  # (H, T) bool, see `saturation_rule`
+    exploded: Bools  # (H, T) bool: the value left float64 (inf or nan)
     labels: list[str]  # what was read at each step: a character, or the signal value
-    inputs: np.ndarray  # (T, D)
+    inputs: Floats  # (T, D)
     signal: str  # "text", "sine" or "step"
     cell: str
     activation: str
     saturation_rule: str
 
     @property
-    def saturated_fraction(self) -> np.ndarray:
+    def saturated_fraction(self) -> Floats:
         """Per unit, the share of time steps it spent saturated."""
-        return self.saturated.mean(axis=1)
+        share: Floats = self.saturated.mean(axis=1)
+        return share
 
 
-def _signal(params: HiddenStateParams) -> tuple[np.ndarray, list[str]]:
+def _signal(params: HiddenStateParams) -> tuple[Floats, list[str]]:
     """Inputs (T, D) and a label per step: one-hot characters, a sine wave, or a step."""
     if params.signal == "text":
         vocab = sorted(set(params.text))
@@ -74,7 +74,8 @@ def _signal(params: HiddenStateParams) -> tuple[np.ndarray, list[str]]:
         values = np.sin(2 * np.pi * t / 16)
     else:
         values = (t >= params.steps // 4).astype(float)
-    return values[:, None], [f"{v:.2f}" for v in values]
+    column: Floats = values[:, None]
+    return column, [f"{v:.2f}" for v in values]
 
 
 def hidden_state(params: HiddenStateParams) -> HiddenStateResult:
@@ -103,12 +104,12 @@ class GradientDecayResult:
     cell: str
     activation: str
     rho: float
-    xs: np.ndarray  # (T, D) inputs
-    h0: np.ndarray  # (H,) initial state (the LSTM's c0 is zero)
-    weights: dict[str, np.ndarray]  # W_xh, W_hh, b_h
-    states: np.ndarray  # (T + 1, H) h_0..h_T
-    jacobian_norms: np.ndarray  # (T + 1,) k -> ||d h_T / d h_(T-k)||_2; inf = exploded
-    bound: np.ndarray | None  # (T + 1,) (max|f'| ||W_hh||_2)^k; only the vanilla RNN has one
+    xs: Floats  # (T, D) inputs
+    h0: Floats  # (H,) initial state (the LSTM's c0 is zero)
+    weights: dict[str, Floats]  # W_xh, W_hh, b_h
+    states: Floats  # (T + 1, H) h_0..h_T
+    jacobian_norms: Floats  # (T + 1,) k -> ||d h_T / d h_(T-k)||_2; inf = exploded
+    bound: Floats | None  # (T + 1,) (max|f'| ||W_hh||_2)^k; only the vanilla RNN has one
 
     @property
     def exploded_from(self) -> int | None:
@@ -123,7 +124,7 @@ class GradientDecayResult:
         return int(zero[0]) if len(zero) else None
 
 
-def spectral_norm(m: np.ndarray) -> float:
+def spectral_norm(m: Floats) -> float:
     """Largest singular value, via the Gram matrix (twice as fast as an SVD), scaled against overflow."""
     scale = np.max(np.abs(m))
     if scale == 0:
@@ -133,7 +134,7 @@ def spectral_norm(m: np.ndarray) -> float:
     return float(np.sqrt(max(np.linalg.eigvalsh(small)[-1], 0.0)) * scale)
 
 
-def jacobian_norms(cell: Cell, trace: Trace, should_stop: StopCheck = None) -> np.ndarray:
+def jacobian_norms(cell: Cell, trace: Trace, should_stop: StopCheck = None) -> Floats:
     """||d h_T / d h_(T-k)||_2 for k = 0..T, by multiplying the one-step Jacobians backwards.
 
     For the LSTM the product runs over the full state (h, c) and reads off the h-to-h block: the
@@ -144,7 +145,7 @@ def jacobian_norms(cell: Cell, trace: Trace, should_stop: StopCheck = None) -> n
     T, H = len(trace.xs), cell.hidden_size
     norms = np.full(T + 1, np.inf)
     norms[0] = 1.0
-    finite_state = np.isfinite(trace.hs).all(axis=-1)
+    finite_state = np.asarray(np.isfinite(trace.hs).all(axis=-1))
     rows = np.eye(H, cell.state_size)  # d h_T / d s_T
     with np.errstate(all="ignore"):
         for k in range(1, T + 1):
@@ -163,7 +164,7 @@ def jacobian_norms(cell: Cell, trace: Trace, should_stop: StopCheck = None) -> n
     return norms
 
 
-def pascanu_bound(w_hh: np.ndarray, activation: str, steps: int) -> np.ndarray:
+def pascanu_bound(w_hh: Floats, activation: str, steps: int) -> Floats:
     """(gamma ||W_hh||_2)^k for k = 0..steps, gamma = max|f'| = 1 for both tanh and ReLU."""
     gamma = 1.0 if activation in ("tanh", "relu") else np.nan
     with np.errstate(over="ignore"):

@@ -74,6 +74,7 @@ def knobs(model: type[DemoParams]) -> list[Knob]:
                 low, low_open = rule.gt, True
             if getattr(rule, "le", None) is not None:
                 high = rule.le
+        kind: Kind
         if typing.get_origin(info.annotation) is Literal:
             kind, choices = "choice", tuple(map(str, typing.get_args(info.annotation)))
         else:
@@ -121,6 +122,7 @@ def step(params: DemoParams, name: str, direction: int) -> DemoParams:
     value = getattr(params, name)
     if knob.kind == "text":
         return params
+    new: object
     if knob.kind == "choice":
         index = knob.choices.index(str(value)) if str(value) in knob.choices else -1
         new = knob.choices[(index + direction) % len(knob.choices)]

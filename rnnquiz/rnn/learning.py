@@ -7,17 +7,20 @@ cancelled; `final(frames)` runs one to the end for the command line and the test
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
 
 from rnnquiz.content.demos import ClippingParams, MemoryTaskParams, NextCharParams
+from rnnquiz.rnn.arrays import Floats, Ints
 from rnnquiz.rnn.cells import LSTM, Cell, clip_by_global_norm, global_norm, make_cell
 from rnnquiz.rnn.train import SGD, Adagrad, Adam, Readout, softmax, softmax_cross_entropy
 
 F = TypeVar("F")
+LossOf = Callable[[Floats], tuple[float, Floats]]
+"""The loss of a readout's outputs, and its gradient with respect to them."""
 N_SYMBOLS, BATCH, EVAL_SIZE = 8, 32, 500
 MEMORY_MODELS = ("rnn", "lstm")
 LSTM_FORGET_BIAS = 3.0
@@ -26,8 +29,9 @@ LSTM_FORGET_BIAS = 3.0
 
 def final(frames: Iterable[F]) -> F:
     """Run a frame generator to the end and return its last frame."""
-    last = None
-    for last in frames:
+    iterator = iter(frames)
+    last = next(iterator)  # a frame generator always yields its done frame
+    for last in iterator:  # noqa: B007 -- only the last one is wanted
         pass
     return last
 
@@ -36,7 +40,7 @@ def _every(report_every: int | None, total: int) -> int:
     return max(1, report_every or total // 20)
 
 
-def _train_step(cell: Cell, readout: Readout, xs, loss_of) -> tuple[float, dict[str, np.ndarray]]:
+def _train_step(cell: Cell, readout: Readout, xs: Floats, loss_of: LossOf) -> tuple[float, dict[str, Floats]]:
     """Forward, loss on the readout of every state, and exact BPTT back to every weight."""
     trace = cell.forward(xs)
     hs = trace.hs[1:]
@@ -52,8 +56,8 @@ def _train_step(cell: Cell, readout: Readout, xs, loss_of) -> tuple[float, dict[
 class MemoryFrame:
     """Accuracy by delay so far (nan: not trained yet), and where training is now."""
 
-    delays: np.ndarray  # (n,)
-    accuracy: dict[str, np.ndarray]  # "rnn", "lstm" -> (n,) share of recalls right on fresh data
+    delays: Ints  # (n,)
+    accuracy: dict[str, Floats]  # "rnn", "lstm" -> (n,) share of recalls right on fresh data
     chance: float
     model: str
     delay: int
@@ -63,12 +67,13 @@ class MemoryFrame:
     done: bool
 
 
-def memory_delays(max_delay: int) -> np.ndarray:
+def memory_delays(max_delay: int) -> Ints:
     """Up to five delays from 1 to max_delay, evenly spread."""
-    return np.unique(np.linspace(1, max_delay, min(5, max_delay)).round().astype(int))
+    delays: Ints = np.unique(np.linspace(1, max_delay, min(5, max_delay)).round().astype(int))
+    return delays
 
 
-def memory_batch(rng: np.random.Generator, delay: int, size: int) -> tuple[np.ndarray, np.ndarray]:
+def memory_batch(rng: np.random.Generator, delay: int, size: int) -> tuple[Floats, Ints]:
     """Sequences of delay + 1 steps: a marked cue symbol, random symbols of the same kind, then "recall"."""
     steps, k = delay + 1, N_SYMBOLS
     xs = np.zeros((steps, size, k + 2))
@@ -80,10 +85,10 @@ def memory_batch(rng: np.random.Generator, delay: int, size: int) -> tuple[np.nd
     return xs, symbols[0]
 
 
-def _recall_loss(targets: np.ndarray):
+def _recall_loss(targets: Ints) -> LossOf:
     """Cross-entropy on the recall step only: what the model outputs before it is not scored."""
 
-    def loss_of(ys: np.ndarray) -> tuple[float, np.ndarray]:
+    def loss_of(ys: Floats) -> tuple[float, Floats]:
         loss, d = softmax_cross_entropy(ys[-1], targets)
         dys = np.zeros_like(ys)
         dys[-1] = d
@@ -99,18 +104,19 @@ def memory_task(
 
     `delays` overrides the spread from 1 to max_delay (the tests train just the longest one).
     """
-    delays = memory_delays(params.max_delay) if delays is None else np.asarray(delays, dtype=int)
-    accuracy = {m: np.full(len(delays), np.nan) for m in MEMORY_MODELS}
+    spread = memory_delays(params.max_delay) if delays is None else np.asarray(delays, dtype=int)
+    accuracy = {m: np.full(len(spread), np.nan) for m in MEMORY_MODELS}
     every = _every(report_every, params.train_steps)
 
-    def frame(model, delay, step, loss, done=False):
+    def frame(model: str, delay: int, step: int, loss: float, done: bool = False) -> MemoryFrame:
         acc = {m: a.copy() for m, a in accuracy.items()}
-        return MemoryFrame(delays, acc, 1 / N_SYMBOLS, model, int(delay), step, params.train_steps, loss, done)
+        return MemoryFrame(spread, acc, 1 / N_SYMBOLS, model, int(delay), step, params.train_steps, loss, done)
 
-    for i, delay in enumerate(delays):
+    for i, delay in enumerate(spread):
         for m, model in enumerate(MEMORY_MODELS):
             init_rng = np.random.default_rng([params.seed, int(delay), m])
             data_rng = np.random.default_rng([params.seed, int(delay)])  # both models see the same data
+            cell: Cell
             if model == "lstm":
                 cell = LSTM.init(init_rng, N_SYMBOLS + 2, params.hidden, forget_bias=LSTM_FORGET_BIAS)
             else:
@@ -126,7 +132,7 @@ def memory_task(
             xs, targets = memory_batch(eval_rng, int(delay), EVAL_SIZE)
             guesses = readout.forward(cell.forward(xs).hs[-1]).argmax(axis=-1)
             accuracy[model][i] = np.mean(guesses == targets)
-            yield frame(model, delay, params.train_steps, loss, done=(i == len(delays) - 1 and m == 1))
+            yield frame(model, delay, params.train_steps, loss, done=(i == len(spread) - 1 and m == 1))
 
 
 # --- clipping: the same exploding run with and without clipping ------------------------------------
@@ -136,11 +142,11 @@ def memory_task(
 class ClippingFrame:
     """Loss and gradient-norm curves of both runs so far; inf marks "exploded"."""
 
-    loss_plain: np.ndarray  # (step,) loss without clipping
-    loss_clipped: np.ndarray  # (step,) loss with clipping
-    norm_plain: np.ndarray  # (step,) gradient norm of the unclipped run
-    norm_before: np.ndarray  # (step,) clipped run: norm before clipping
-    norm_after: np.ndarray  # (step,) clipped run: norm after clipping (at most the threshold)
+    loss_plain: Floats  # (step,) loss without clipping
+    loss_clipped: Floats  # (step,) loss with clipping
+    norm_plain: Floats  # (step,) gradient norm of the unclipped run
+    norm_before: Floats  # (step,) clipped run: norm before clipping
+    norm_after: Floats  # (step,) clipped run: norm after clipping (at most the threshold)
     threshold: float
     exploded_at: int | None  # first step (1-based) at which the unclipped run left float64
     step: int
@@ -148,14 +154,14 @@ class ClippingFrame:
     done: bool
 
 
-def sine_batch(rng: np.random.Generator, steps: int, size: int) -> tuple[np.ndarray, np.ndarray]:
+def sine_batch(rng: np.random.Generator, steps: int, size: int) -> tuple[Floats, Floats]:
     """Sine waves of random phase and frequency: inputs, and the next value as the target."""
     phase, omega = rng.uniform(0, 2 * np.pi, size), rng.uniform(0.2, 0.6, size)
     wave = np.sin(omega * np.arange(steps + 1)[:, None] + phase)[..., None]
     return wave[:-1], wave[1:]
 
 
-def _squared_error(targets: np.ndarray):
+def _squared_error(targets: Floats) -> LossOf:
     """Mean squared error of the prediction at every step, and its gradient."""
     return lambda ys: (float(np.mean((ys - targets) ** 2)), 2 * (ys - targets) / ys.size)
 
@@ -168,7 +174,8 @@ def clipping(params: ClippingParams, report_every: int | None = None) -> Iterato
     cells.append(cells[0].copy())
     readouts.append(Readout(readouts[0].W_hy.copy(), readouts[0].b_y.copy()))
     opt = SGD(params.learning_rate)
-    curves = {k: [] for k in ("loss_plain", "loss_clipped", "norm_plain", "norm_before", "norm_after")}
+    names = ("loss_plain", "loss_clipped", "norm_plain", "norm_before", "norm_after")
+    curves: dict[str, list[float]] = {k: [] for k in names}
     exploded_at, every = None, _every(report_every, params.train_steps)
     for step in range(1, params.train_steps + 1):
         xs, targets = sine_batch(rng, params.steps, 16)
@@ -204,7 +211,7 @@ def clipping(params: ClippingParams, report_every: int | None = None) -> Iterato
 class NextCharFrame:
     """Smoothed loss so far and a text sampled from the model as it is now."""
 
-    losses: np.ndarray  # (step + 1,) smoothed loss per character, in nats; [0] is before training
+    losses: Floats  # (step + 1,) smoothed loss per character, in nats; [0] is before training
     sample: str
     step: int
     train_steps: int
@@ -212,7 +219,8 @@ class NextCharFrame:
     done: bool
 
 
-def sample_text(cell: Cell, readout: Readout, vocab: list[str], h, first: int, length: int, rng) -> str:
+def sample_text(cell: Cell, readout: Readout, vocab: list[str], h: Floats, first: int, length: int,
+                rng: np.random.Generator) -> str:
     """Let the model write: feed each drawn character back in as the next input."""
     x, out = np.zeros(len(vocab)), []
     x[first] = 1.0

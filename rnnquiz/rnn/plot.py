@@ -11,11 +11,14 @@ thread), and its frame is Unicode box drawing, so the ASCII variant would need t
 
 from __future__ import annotations
 
+import itertools
 import math
 import unicodedata
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+
+from rnnquiz.rnn.arrays import Array, Bools, Series
 
 MARKERS = {False: "●○◆▲■×", True: "*ox%#@"}
 RAMPS = {False: " ·░▒▓", True: " .:-=+*%"}
@@ -52,8 +55,12 @@ def _decade_label(k: int) -> str:
     return {0: "1", 1: "10", -1: "0.1"}.get(k, f"1e{k}")
 
 
-def _y_axis(values: list[float], log_y: bool, y_range, height: int):
+def _y_axis(values: list[float], log_y: bool, y_range: tuple[float, float] | None,
+            height: int) -> tuple[float, float, list[tuple[int, str]]]:
     """Bottom, top (in plot units) and the tick (row, label) pairs."""
+    lo: float
+    hi: float
+    ticks: list[tuple[float, str]]
     if y_range is not None:
         lo, hi = (math.log10(y_range[0]), math.log10(y_range[1])) if log_y else y_range
     elif not values:
@@ -69,16 +76,15 @@ def _y_axis(values: list[float], log_y: bool, y_range, height: int):
         first, last = math.ceil(lo - 1e-9), math.floor(hi + 1e-9)
         ticks = [(k, _decade_label(k)) for k in range(first, last + 1) if k % step == 0]
     else:
-        ticks = [(lo + (hi - lo) * i / 4, None) for i in range(5)]
-        ticks = [(v, f"{v:.3g}") for v, _ in ticks]
+        ticks = [(v, f"{v:.3g}") for v in (lo + (hi - lo) * i / 4 for i in range(5))]
     rows = [(round((hi - v) / (hi - lo) * (height - 1)), label) for v, label in ticks]
     return lo, hi, rows
 
 
 def line_plot(
-    series: Mapping[str, Sequence[float]],
+    series: Mapping[str, Series],
     *,
-    x: Sequence[float] | None = None,
+    x: Series | None = None,
     width: int = 72,
     height: int = 14,
     log_y: bool = True,
@@ -98,7 +104,9 @@ def line_plot(
     ys = {n: np.asarray(series[n], dtype=float) for n in names}
     n_points = max((len(v) for v in ys.values()), default=0)
     xs = np.arange(n_points, dtype=float) if x is None else np.asarray(x, dtype=float)
-    notes, pos, shown = [], {}, {}
+    notes: list[str] = []
+    pos: dict[str, Array] = {}
+    shown: dict[str, Bools] = {}
     for name, v in ys.items():
         with np.errstate(divide="ignore", invalid="ignore"):
             pos[name] = np.log10(v) if log_y else v
@@ -106,10 +114,10 @@ def line_plot(
         for what, bad in (("exploded (inf)", ~np.isfinite(v)), (zero_note, log_y & (v == 0))):
             if bad.any():
                 notes.append(f"{name}: {what} from x = {xs[np.argmax(bad)]:g}")
-    visible = np.concatenate([pos[n][shown[n]] for n in names] + [np.empty(0)])
-    visible = [float(visible.min()), float(visible.max())] if len(visible) else []
+    drawn = np.concatenate([pos[n][shown[n]] for n in names] + [np.empty(0)])
+    visible = [float(drawn.min()), float(drawn.max())] if len(drawn) else []
     lo, hi, ticks = _y_axis(visible, log_y, y_range, height)
-    labels = {row: label for row, label in ticks}
+    labels = dict(ticks)
     gutter = max((len(label) for _, label in ticks), default=1)
     cols = max(8, width - gutter - 1)
     x0, x1 = (float(xs.min()), float(xs.max())) if len(xs) else (0.0, 1.0)
@@ -118,7 +126,7 @@ def line_plot(
     for i, name in reversed(list(enumerate(names))):  # the first series is drawn last, on top
         pts = [
             ((xx - x0) / span * (cols - 1), (hi - p) / (hi - lo) * (height - 1))
-            for xx, p, good in zip(xs, pos[name], shown[name])
+            for xx, p, good in zip(xs, pos[name], shown[name], strict=False)  # an x shorter than a series cuts it
             if good
         ]
         _draw(grid, pts, MARKERS[ascii][i % len(MARKERS[ascii])])
@@ -140,7 +148,7 @@ def line_plot(
 def _draw(grid: list[list[str]], pts: list[tuple[float, float]], mark: str) -> None:
     """Each point, and a straight run of marks to the next one, so a series reads as a line."""
     height, cols = len(grid), len(grid[0])
-    for (c0, r0), (c1, r1) in zip(pts, pts[1:] + pts[-1:]):
+    for (c0, r0), (c1, r1) in zip(pts, pts[1:] + pts[-1:], strict=True):
         n = max(1, math.ceil(max(abs(c1 - c0), abs(r1 - r0))))
         for s in range(n + 1):
             c, r = math.floor(c0 + (c1 - c0) * s / n + 0.5), math.floor(r0 + (r1 - r0) * s / n + 0.5)
@@ -173,9 +181,9 @@ def _x_ticks(x0: float, x1: float, cols: int) -> list[tuple[int, str]]:
 
 
 def loss_curves(
-    series: Mapping[str, Sequence[float]],
+    series: Mapping[str, Series],
     *,
-    x: Sequence[float] | None = None,
+    x: Series | None = None,
     width: int = 72,
     height: int = 12,
     ascii: bool = False,
@@ -190,14 +198,14 @@ def loss_curves(
 
 
 def heatmap(
-    matrix: np.ndarray,
+    matrix: Array,
     *,
     lo: float,
     hi: float,
     width: int = 72,
     row_labels: Sequence[str] | None = None,
     col_labels: Sequence[str] | None = None,
-    full: np.ndarray | None = None,
+    full: Bools | None = None,
     ascii: bool = False,
 ) -> list[str]:
     """A shade per cell from lo (blank) up to hi; `full` cells get the solid block, inf/nan a '!'.
@@ -220,11 +228,11 @@ def heatmap(
     if col_labels is None and n_cols > cols:
         edges = np.linspace(0, n_cols, cols + 1).astype(int)
         rank = np.where(~np.isfinite(m), 3, np.where(full, 2, 1)) + np.nan_to_num(level, nan=0) * 0.5
-        pick = [a + np.argmax(rank[:, a:b], axis=1) for a, b in zip(edges, edges[1:])]
+        pick = [a + np.argmax(rank[:, a:b], axis=1) for a, b in itertools.pairwise(edges)]
         chars = np.stack([chars[np.arange(rows), p] for p in pick], axis=1)
-        lines = [f"{row_labels[r]:>{gutter - 1}} " + "".join(chars[r]) for r in range(rows)]
-        lines.append(" " * gutter + f"t = 1 .. {n_cols}, {n_cols / cols:.3g} steps per column")
-        return [clean(line, ascii) for line in lines]
+        merged = [f"{row_labels[r]:>{gutter - 1}} " + "".join(chars[r]) for r in range(rows)]
+        merged.append(" " * gutter + f"t = 1 .. {n_cols}, {n_cols / cols:.3g} steps per column")
+        return [clean(line, ascii) for line in merged]
     lines: list[str] = []
     for start in range(0, n_cols, cols):
         stop = min(n_cols, start + cols)
@@ -245,7 +253,7 @@ def shade_legend(lo: float, hi: float, *, ascii: bool = False, full_means: str =
     return clean(f"shade of {what}: {lo:.3g} [{RAMPS[ascii]}] {hi:.3g}{extra}, {EXPLODED[ascii]} exploded", ascii)
 
 
-def sparkline(values: Sequence[float], *, width: int | None = None, log: bool = False, ascii: bool = False) -> str:
+def sparkline(values: Series, *, width: int | None = None, log: bool = False, ascii: bool = False) -> str:
     """One line of bars for a quick trend; the last `width` values; '!' where a value exploded."""
     v = np.asarray(values, dtype=float)[-width:] if width else np.asarray(values, dtype=float)
     ok = np.isfinite(v) & ((v > 0) if log else True)
@@ -257,5 +265,6 @@ def sparkline(values: Sequence[float], *, width: int | None = None, log: bool = 
     bars = SPARKS[ascii]
     idx = np.zeros(len(v), int)
     idx[ok] = ((w[ok] - lo) / ((hi - lo) or 1.0) * (len(bars) - 1)).round().astype(int)
-    chars = [bars[i] if good else EXPLODED[ascii] if not np.isfinite(x) else bars[0] for i, good, x in zip(idx, ok, v)]
+    chars = [bars[i] if good else EXPLODED[ascii] if not np.isfinite(x) else bars[0]
+             for i, good, x in zip(idx, ok, v, strict=True)]
     return "".join(chars)

@@ -9,7 +9,7 @@ builds targets with it before the app starts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, cast
 
 from pydantic import ValidationError
 
@@ -23,6 +23,14 @@ DEFAULT_DEMO = "gradient-decay"
 LESSON_DEMO = "demo"
 """The setting that makes the subject a section and picks its demo by position; no demo has a
 parameter of that name, so the two forms cannot be confused."""
+
+
+class _LessonDemo(Protocol):
+    """What the lab reads of a lesson's demo reference (the union of `DemoRef` models is built at run time)."""
+
+    demo: str
+    params: DemoParams
+    caption: str | None
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,7 @@ def parse_target(arg: str | None, library: Library | None = None) -> LabTarget:
             raise LookupError(f"no section {head!r} to take a demo from")
         if not index.isdigit() or int(index) >= len(section.demos):
             raise LookupError(f"section {head!r} has no demo #{index} (it has {len(section.demos)})")
-        ref = section.demos[int(index)]
+        ref = cast(_LessonDemo, section.demos[int(index)])
         return LabTarget(ref.demo, ref.params, ref.caption, head)
     name = demo_name(head)
     if name is None:

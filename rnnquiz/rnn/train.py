@@ -6,14 +6,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rnnquiz.rnn.arrays import Floats, Ints
 
-def softmax(logits: np.ndarray) -> np.ndarray:
+
+def softmax(logits: Floats) -> Floats:
     """Probabilities along the last axis; shifting by the max keeps exp() from overflowing."""
     e = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    return e / e.sum(axis=-1, keepdims=True)
+    p: Floats = e / e.sum(axis=-1, keepdims=True)
+    return p
 
 
-def softmax_cross_entropy(logits: np.ndarray, targets: np.ndarray) -> tuple[float, np.ndarray]:
+def softmax_cross_entropy(logits: Floats, targets: Ints) -> tuple[float, Floats]:
     """Mean negative log-likelihood of integer targets, and its gradient with respect to the logits."""
     p = softmax(logits)
     flat_p, flat_t = p.reshape(-1, p.shape[-1]), np.asarray(targets).reshape(-1)
@@ -28,20 +31,21 @@ def softmax_cross_entropy(logits: np.ndarray, targets: np.ndarray) -> tuple[floa
 class Readout:
     """A linear layer from the hidden state to output scores: y = W_hy h + b_y."""
 
-    W_hy: np.ndarray
-    b_y: np.ndarray
+    W_hy: Floats
+    b_y: Floats
 
     @classmethod
     def init(cls, rng: np.random.Generator, n_hidden: int, n_out: int) -> Readout:
         return cls(W_hy=rng.standard_normal((n_out, n_hidden)) / np.sqrt(n_hidden), b_y=np.zeros(n_out))
 
-    def params(self) -> dict[str, np.ndarray]:
+    def params(self) -> dict[str, Floats]:
         return {"W_hy": self.W_hy, "b_y": self.b_y}
 
-    def forward(self, h: np.ndarray) -> np.ndarray:
-        return h @ self.W_hy.T + self.b_y
+    def forward(self, h: Floats) -> Floats:
+        y: Floats = h @ self.W_hy.T + self.b_y
+        return y
 
-    def backward(self, h: np.ndarray, dy: np.ndarray) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    def backward(self, h: Floats, dy: Floats) -> tuple[dict[str, Floats], Floats]:
         """Weight gradients and dL/dh for scores y computed from h."""
         flat_dy, flat_h = dy.reshape(-1, dy.shape[-1]), h.reshape(-1, h.shape[-1])
         return {"W_hy": flat_dy.T @ flat_h, "b_y": flat_dy.sum(axis=0)}, dy @ self.W_hy
@@ -53,7 +57,7 @@ class SGD:
     def __init__(self, learning_rate: float):
         self.learning_rate = learning_rate
 
-    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+    def step(self, params: dict[str, Floats], grads: dict[str, Floats]) -> None:
         for name, p in params.items():
             p -= self.learning_rate * grads[name]
 
@@ -62,9 +66,10 @@ class Adagrad:
     """Per-weight step sizes that shrink with past gradients, as in min-char-rnn."""
 
     def __init__(self, learning_rate: float, eps: float = 1e-8):
-        self.learning_rate, self.eps, self.memory = learning_rate, eps, {}
+        self.learning_rate, self.eps = learning_rate, eps
+        self.memory: dict[str, Floats] = {}
 
-    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+    def step(self, params: dict[str, Floats], grads: dict[str, Floats]) -> None:
         for name, p in params.items():
             m = self.memory.setdefault(name, np.zeros_like(p))
             m += grads[name] ** 2
@@ -76,11 +81,11 @@ class Adam:
 
     def __init__(self, learning_rate: float, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8):
         self.learning_rate, self.beta1, self.beta2, self.eps = learning_rate, beta1, beta2, eps
-        self.m: dict[str, np.ndarray] = {}
-        self.v: dict[str, np.ndarray] = {}
+        self.m: dict[str, Floats] = {}
+        self.v: dict[str, Floats] = {}
         self.t = 0
 
-    def step(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+    def step(self, params: dict[str, Floats], grads: dict[str, Floats]) -> None:
         self.t += 1
         c1, c2 = 1 - self.beta1**self.t, 1 - self.beta2**self.t
         for name, p in params.items():

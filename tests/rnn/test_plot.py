@@ -18,7 +18,7 @@ def test_log_line_plot_has_axes_ticks_legend_and_puts_points_on_their_decade():
     assert rows["1"].endswith("o" * 30)  # "flat" sits on the 1 line, under "norm" where they meet
     assert rows["1e-3"].rstrip().endswith("*")  # the last point of "norm" is at the bottom right
     assert lines[-1] == "legend: * norm   o flat" and lines[-2].strip() == "lag k"
-    axis = [line for line in lines if line.strip() and set(line.strip()) <= {"+", "-"}][0]
+    axis = next(line for line in lines if line.strip() and set(line.strip()) <= {"+", "-"})
     assert axis.count("+") >= 3  # corner and x ticks
 
 

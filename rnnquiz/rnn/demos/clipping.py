@@ -8,8 +8,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from rnnquiz.content.demos import ClippingParams
-from rnnquiz.rnn import experiments as ex
-from rnnquiz.rnn import plot
+from rnnquiz.rnn import learning, plot
 from rnnquiz.rnn.demos.common import json_fields, live_wrap, trend, without_caption, wrap
 from rnnquiz.rnn.demos.spec import DemoSpec, LiveRun, Outcome, Printing, Printout, Question, View
 from rnnquiz.rnn.learning import ClippingFrame
@@ -19,7 +18,7 @@ REPORT_EVERY = 5
 
 
 def frames(params: ClippingParams, run: LiveRun) -> Iterator[ClippingFrame]:
-    yield from ex.clipping(params, report_every=REPORT_EVERY)
+    yield from learning.clipping(params, report_every=REPORT_EVERY)
 
 
 def _caption(f: ClippingFrame) -> str:
@@ -66,7 +65,7 @@ def render(params: ClippingParams, f: ClippingFrame, width: int, found: Outcome 
 
 
 def printout(params: ClippingParams, out: Printing) -> Printout:
-    frame = ex.final(ex.clipping(params))
+    frame = learning.final(learning.clipping(params))
     return Printout(lambda: lines(frame, params, width=out.width, ascii=out.ascii), lambda: json_fields(frame))
 
 

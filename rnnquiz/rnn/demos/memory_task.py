@@ -7,8 +7,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from rnnquiz.content.demos import MemoryTaskParams
-from rnnquiz.rnn import experiments as ex
-from rnnquiz.rnn import plot
+from rnnquiz.rnn import learning, plot
 from rnnquiz.rnn.demos.common import NULL_NOTE, json_fields, live_wrap, wrap
 from rnnquiz.rnn.demos.spec import DemoSpec, LiveRun, Outcome, Printing, Printout, Question, View
 from rnnquiz.rnn.learning import MEMORY_MODELS, N_SYMBOLS, MemoryFrame
@@ -20,7 +19,7 @@ CLEAR_MARGIN = 0.2
 
 
 def frames(params: MemoryTaskParams, run: LiveRun) -> Iterator[MemoryFrame]:
-    yield from ex.memory_task(params, report_every=REPORT_EVERY)
+    yield from learning.memory_task(params, report_every=REPORT_EVERY)
 
 
 def _title(f: MemoryFrame) -> str:
@@ -89,7 +88,7 @@ def render(params: MemoryTaskParams, f: MemoryFrame, width: int, found: Outcome 
 def printout(params: MemoryTaskParams, out: Printing) -> Printout:
     """Says each model's accuracy as it finishes a delay, then the plot and the table."""
     frame = None
-    for frame in ex.memory_task(params):
+    for frame in learning.memory_task(params):
         line = progress(frame)
         if line and out.streaming:
             out.emit([line])

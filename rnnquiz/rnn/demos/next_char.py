@@ -6,8 +6,7 @@ import math
 from collections.abc import Iterator
 
 from rnnquiz.content.demos import NextCharParams
-from rnnquiz.rnn import experiments as ex
-from rnnquiz.rnn import plot
+from rnnquiz.rnn import learning, plot
 from rnnquiz.rnn.demos.common import NULL_NOTE, jsonable, trend, wrap
 from rnnquiz.rnn.demos.spec import DemoSpec, LiveRun, Outcome, Printing, Printout, Question, Refused, View
 from rnnquiz.rnn.learning import NextCharFrame
@@ -19,7 +18,7 @@ PRINTED_REPORTS = 5
 
 
 def frames(params: NextCharParams, run: LiveRun) -> Iterator[NextCharFrame]:
-    yield from ex.next_char(params, run.text, report_every=REPORT_EVERY)
+    yield from learning.next_char(params, run.text, report_every=REPORT_EVERY)
 
 
 def header(params: NextCharParams, text_length: int, *, width: int = 72, ascii: bool = False) -> list[str]:
@@ -60,7 +59,7 @@ def printout(params: NextCharParams, out: Printing) -> Printout:
         out.emit(header(params, len(text), width=width, ascii=ascii))
     samples: list[dict[str, object]] = []
     frame = None
-    for frame in ex.next_char(params, text, report_every=max(1, params.train_steps // PRINTED_REPORTS)):
+    for frame in learning.next_char(params, text, report_every=max(1, params.train_steps // PRINTED_REPORTS)):
         samples.append({"step": frame.step, "loss": jsonable(frame.losses[-1]), "sample": frame.sample})
         if out.streaming:
             out.emit(progress(frame, width=width, ascii=ascii) + [""])
