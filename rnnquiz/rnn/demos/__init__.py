@@ -1,23 +1,30 @@
-"""The lab's demos, one module each, listed in lab order: the table every consumer iterates.
+"""The lab's demos, one module each: the table every consumer iterates, in lab order.
 
 A demo's parameter model stays in `rnnquiz.content.demos` (course files are validated without
-NumPy); everything it does lives in its module here, gathered into one `DemoSpec`.
+NumPy), and the order of its `DEMOS` catalogue is the lab's order; everything a demo does lives in
+its module here, `rnnquiz.rnn.demos.<name with underscores>`, gathered into one `SPEC`. So adding
+a demo touches the catalogue and its own module, and no list here.
 """
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
-from rnnquiz.rnn.demos import clipping, gradient_decay, hidden_state, memory_task, next_char
+from rnnquiz.content.demos import DEMOS
 from rnnquiz.rnn.demos.spec import DemoSpec
 
-DEMO_SPECS: tuple[DemoSpec[Any, Any], ...] = (
-    hidden_state.SPEC,
-    gradient_decay.SPEC,
-    memory_task.SPEC,
-    clipping.SPEC,
-    next_char.SPEC,
-)
+
+def _load(name: str) -> DemoSpec[Any, Any]:
+    """The `SPEC` of the module named after demo `name`; ImportError if it is missing or misnamed."""
+    module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
+    spec = getattr(module, "SPEC", None)
+    if not isinstance(spec, DemoSpec) or spec.name != name or spec.params is not DEMOS[name]:
+        raise ImportError(f"{module.__name__} must define SPEC = DemoSpec(name={name!r}, params=DEMOS[{name!r}], ...)")
+    return spec
+
+
+DEMO_SPECS: tuple[DemoSpec[Any, Any], ...] = tuple(_load(name) for name in DEMOS)
 """Every demo, in the order of the lab's tabs (and its number keys)."""
 SPECS: dict[str, DemoSpec[Any, Any]] = {spec.name: spec for spec in DEMO_SPECS}
 """Demo name -> its spec."""
