@@ -10,27 +10,15 @@ from __future__ import annotations
 
 import re
 
-from rnnquiz.content.model import (
-    BLANK,
-    ClozeQuestion,
-    MarkdownStr,
-    MatchQuestion,
-    MultipleQuestion,
-    NumericQuestion,
-    Question,
-    Section,
-    ShortQuestion,
-    SingleQuestion,
-    TrueFalseQuestion,
-    parse_blanks,
-)
+from rnnquiz.content.model import MarkdownStr, Question, Section
+from rnnquiz.content.questions import kind_of
+from rnnquiz.content.questions.base import QuestionBase
 from rnnquiz.interchange.gift_syntax import wildcard_pattern
 from rnnquiz.interchange.report import Report
 from rnnquiz.interchange.selection import Selected
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "~=#{}:"})
 _AMBIGUOUS_START = re.compile(r"\s*(\[|%)")
-_DEFAULT_CLOZE_PROMPT = ClozeQuestion.model_fields["prompt"].default
 
 
 def escape(text: str) -> str:
@@ -39,15 +27,18 @@ def escape(text: str) -> str:
 
 
 class _Writer:
+    """GIFT output for one section's questions, as each kind's `gift` writer uses it (`GiftOut`)."""
+
     def __init__(self, section: Section, report: Report) -> None:
         self.markdown_section = section.markdown
         self.report = report
         self.format = "plain"
+        self.tags: list[str] = []
 
     def fmt(self, value: str) -> str:
         return "markdown" if isinstance(value, MarkdownStr) or self.markdown_section else "plain"
 
-    def text(self, value: str, *, question: bool = False) -> str:
+    def _text(self, value: str, *, question: bool = False) -> str:
         """Escaped text with a `[format]` prefix where it differs from the question's or could be misread."""
         fmt = self.fmt(value)
         if question:
@@ -58,10 +49,38 @@ class _Writer:
         prefix = f"[{fmt}]" if needs else ""
         return prefix + escape(str(value).strip())
 
-    def skip(self, question: Question, why: str) -> None:
+    def text(self, value: str) -> str:
+        return self._text(value)
+
+    def title(self, question: QuestionBase) -> str:
+        self.format = "plain"
+        comment = " ".join(f"[tag:{t.replace(']', chr(92) + ']')}]" for t in self.tags)
+        return (f"// {comment}\n" if comment else "") + f"::{question.id}::"
+
+    def prompt(self, question: QuestionBase) -> str:
+        return self.title(question) + self._text(question.prompt, question=True)
+
+    def answers(self, question: QuestionBase, body: str) -> str:
+        if body.endswith("\n") and question.explain:
+            return "{" + body + f"\t####{self.text(question.explain)}\n" + "}"
+        return "{" + body + self.explain(question) + "}"
+
+    def explain(self, question: QuestionBase) -> str:
+        return f"####{self.text(question.explain)}" if question.explain else ""
+
+    def escape(self, text: str) -> str:
+        return escape(text)
+
+    def plain_prefix(self, text: str) -> str:
+        return "[plain]" if _AMBIGUOUS_START.match(text) else ""
+
+    def wildcard_pattern(self, answers: list[str]) -> str | None:
+        return wildcard_pattern(answers)
+
+    def skip(self, question: QuestionBase, why: str) -> None:
         self.report.add(0, f"question `{question.id}` not exported: {why}")
 
-    def lost(self, question: Question, what: str) -> None:
+    def lost(self, question: QuestionBase, what: str) -> None:
         self.report.add(0, f"question `{question.id}`: {what} not exported (GIFT has no place for it)")
 
 
@@ -96,110 +115,9 @@ def _category_path(title: str) -> str:
 
 
 def _question(question: Question, w: _Writer) -> str | None:
-    tags = [t for t in question.tags if not re.search(r"[<>\x00-\x1f]", t)]
-    for tag in set(question.tags) - set(tags):
+    """The question as GIFT, written by its kind; tags GIFT cannot hold in a comment are reported."""
+    w.tags = [t for t in question.tags if not re.search(r"[<>\x00-\x1f]", t)]
+    for tag in set(question.tags) - set(w.tags):
         w.lost(question, f"tag {tag!r}")
-    if isinstance(question, ClozeQuestion):
-        return _cloze(question, w, tags)
-    head = _head(question, tags) + w.text(question.prompt, question=True)
-    body = _answer_block(question, w)
-    if body is None:
-        return None
-    return head + "{" + body + _explain(question, w, body.endswith("\n")) + "}"
-
-
-def _head(question: Question, tags: list[str]) -> str:
-    comment = " ".join(f"[tag:{t.replace(']', chr(92) + ']')}]" for t in tags)
-    return (f"// {comment}\n" if comment else "") + f"::{question.id}::"
-
-
-def _explain(question: Question, w: _Writer, on_own_line: bool = False) -> str:
-    if not question.explain:
-        return ""
-    return f"\t####{w.text(question.explain)}\n" if on_own_line else f"####{w.text(question.explain)}"
-
-
-def _answer_block(question: Question, w: _Writer) -> str | None:
-    if isinstance(question, SingleQuestion | MultipleQuestion):
-        return "\n" + "".join(f"\t{mark}{w.text(c.text)}" + (f"#{w.text(c.feedback)}" if c.feedback else "") + "\n"
-                              for mark, c in zip(_marks(question), question.choices))
-    if isinstance(question, TrueFalseQuestion):
-        return "TRUE" if question.answer else "FALSE"
-    if isinstance(question, ShortQuestion):
-        if any("->" in a for a in (question.answer, *question.accept)):
-            w.skip(question, "an answer contains `->`, which GIFT reads as a matching pair")
-            return None
-        return _short(question, w)
-    if isinstance(question, NumericQuestion):
-        if question.unit:
-            w.lost(question, f"unit {question.unit!r}")
-        if question.range is not None:
-            return f"#{_number(question.range[0])}..{_number(question.range[1])}"
-        tolerance = f":{_number(question.tolerance)}" if question.tolerance else ""
-        return f"#{_number(question.answer or 0.0)}{tolerance}"
-    if isinstance(question, MatchQuestion):
-        if any("->" in p.left for p in question.pairs):
-            w.skip(question, "a left-hand item contains `->`, which GIFT reads as the pair separator")
-            return None
-        for pair in question.pairs:
-            if isinstance(pair.right, MarkdownStr):
-                w.lost(question, f"Markdown of right-hand item {str(pair.right)!r}")
-        return "\n" + "".join(f"\t={w.text(p.left)} -> {escape(p.right)}\n" for p in question.pairs)
-    w.skip(question, f"GIFT has no {question.type} questions")
-    return None
-
-
-def _marks(question: SingleQuestion | MultipleQuestion) -> list[str]:
-    if isinstance(question, SingleQuestion):
-        return ["=" if i == question.answer else "~" for i in range(len(question.choices))]
-    right = set(question.answer)
-    wrong = len(question.choices) - len(right)
-    plus, minus = _weight(100 / len(right)), _weight(100 / wrong) if wrong else "0"
-    return [f"~%{plus}%" if i in right else f"~%-{minus}%" for i in range(len(question.choices))]
-
-
-def _weight(value: float) -> str:
-    return f"{value:.5f}".rstrip("0").rstrip(".")
-
-
-def _number(value: float) -> str:
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _short(question: ShortQuestion, w: _Writer) -> str:
-    answers = [question.answer, *question.accept]
-    wildcard = wildcard_pattern(answers)
-    if question.pattern is not None and question.pattern == wildcard:
-        written = answers  # the pattern came from Moodle `*` wildcards and comes back from them
-    else:
-        written = [a.replace("*", "\\*") for a in answers]
-        if question.pattern is not None:
-            w.lost(question, f"pattern {question.pattern!r}")
-    if question.min_similarity is not None:
-        w.lost(question, "typo tolerance (min_similarity)")
-    if question.case_sensitive:
-        w.lost(question, "case-sensitive comparison")
-    return "".join(f"={'[plain]' if _AMBIGUOUS_START.match(a) else ''}{escape(a)} " for a in written).rstrip()
-
-
-def _cloze(question: ClozeQuestion, w: _Writer, tags: list[str]) -> str | None:
-    blanks = parse_blanks(question.text)
-    if len(blanks) != 1:
-        w.skip(question, f"a GIFT missing-word question has one blank, this cloze has {len(blanks)}")
-        return None
-    match = next(BLANK.finditer(question.text))
-    before, after = question.text[: match.start()], question.text[match.end():]
-    if blanks[0].hint:
-        w.lost(question, f"hint {blanks[0].hint!r}")
-    if question.prompt != _DEFAULT_CLOZE_PROMPT:
-        w.lost(question, f"instruction {str(question.prompt)!r}")
-    if question.case_sensitive:
-        w.lost(question, "case-sensitive comparison")
-    if not after.strip():
-        w.lost(question, "the blank at the very end (GIFT reads it as a short-answer question)")
-    w.format = "plain"
-    prefix = "[plain]" if _AMBIGUOUS_START.match(before) else ""
-    answers = " ".join(f"={escape(a)}" for a in blanks[0].answers)
-    return (_head(question, tags) + prefix + escape(before.lstrip()) + "{" + answers + _explain(question, w) + "}"
-            + escape(after.rstrip()))
+    written: str | None = kind_of(question).gift(question, w)
+    return written

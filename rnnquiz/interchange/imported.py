@@ -10,6 +10,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from rnnquiz.content.model import Flashcard, Question
+from rnnquiz.content.questions import QUESTION_KINDS
 from rnnquiz.interchange.report import Report
 
 _QUESTION: TypeAdapter[Question] = TypeAdapter(Question)
@@ -75,4 +76,5 @@ def _reason(error: ErrorDetails) -> str:
     return f"{where}: {message}" if where else message
 
 
-_TAGS = frozenset({"single", "multiple", "true_false", "short", "numeric", "cloze", "order", "match"})
+_TAGS = frozenset(QUESTION_KINDS)
+"""The union's tags, which pydantic puts in an error's location; an author never wrote them."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from rnnquiz.content.questions import QUESTION_KINDS
 from rnnquiz.interchange.build import MODELINE
 
 SCHEMA_FILE = "rnnquiz-schema.json"
@@ -91,49 +92,9 @@ flashcards:
     front: "2 + 2 = ?"
     back: "4"
 
-# Quiz questions; `type:` is one of single, multiple, true_false, short, numeric, cloze, order, match.
+# Quiz questions; `type:` is one of @QUESTION_TYPES@.
 quiz:
-  - id: @SID@-single
-    type: single
-    prompt: Pick the one right choice.
-    choices:
-      - A wrong choice
-      - {text: The right choice, feedback: Shown when this choice is picked.}
-    answer: 1                  # indices count from 0
-    explain: Why the answer is right; shown after answering.
-  - id: @SID@-multiple
-    type: multiple
-    prompt: Pick every right choice.
-    choices: [Right, Wrong, Also right]
-    answer: [0, 2]
-  - id: @SID@-true-false
-    type: true_false
-    prompt: This statement is true.
-    answer: true
-  - id: @SID@-short
-    type: short
-    prompt: Type a short answer.
-    answer: recurrent
-    accept: [recurrence]       # other answers that also count
-  - id: @SID@-numeric
-    type: numeric
-    prompt: "0.5 ** 3 = ?"
-    answer: 0.125
-    tolerance: 0.001           # or `range: [low, high]` instead of answer
-  - id: @SID@-cloze-quiz
-    type: cloze
-    text: "An RNN reuses the {{same|shared}} weights at every {{time step}}."
-  - id: @SID@-order
-    type: order
-    prompt: Put these in order.
-    items: [First, Second, Third]
-  - id: @SID@-match
-    type: match
-    prompt: Match each term to its meaning.
-    pairs:
-      - {left: RNN, right: Recurrent neural network}
-      - {left: LSTM, right: Long short-term memory}
-
+@QUIZ@
 # Live demos (hidden-state | gradient-decay | memory-task | clipping | next-char):
 # demos:
 #   - demo: gradient-decay
@@ -143,8 +104,9 @@ quiz:
 
 
 def section_yaml(section_id: str, title: str) -> str:
-    return (_SECTION.replace("@MODELINE@", MODELINE).replace("@SID@", section_id)
-            .replace("@TITLE@", quoted(title)))
+    return (_SECTION.replace("@MODELINE@", MODELINE).replace("@QUESTION_TYPES@", ", ".join(QUESTION_KINDS))
+            .replace("@QUIZ@", "".join(kind.starter for kind in QUESTION_KINDS.values()))
+            .replace("@SID@", section_id).replace("@TITLE@", quoted(title)))
 
 
 def title_from_id(item_id: str) -> str:

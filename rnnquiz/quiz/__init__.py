@@ -1,4 +1,4 @@
-"""Quizzes: grading of the eight question types, quiz sessions, and questions made from the glossary.
+"""Quizzes: grading of every question kind, quiz sessions, and questions made from the glossary.
 
 Pure logic: nothing here imports Textual or does I/O beyond what a caller hands in (a store).
 """

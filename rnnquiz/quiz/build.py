@@ -63,9 +63,9 @@ def build_session(
         random.Random(seed).shuffle(rest)
     items = (due + rest)[:limit]  # a limit of None keeps them all
     if not items:
-        where = f"`{scope}`" if scope else "the library"
+        named = f"`{scope}`" if scope else "the library"
         hint = "" if generated else " (try --generated to ask about its glossary)"
-        raise QuizScopeError(f"{where} has no quiz questions{hint}")
+        raise QuizScopeError(f"{named} has no quiz questions{hint}")
     return QuizSession(items, seed, exam)
 
 

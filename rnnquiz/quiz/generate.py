@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from rnnquiz.content.model import GlossaryTerm, MarkdownStr, SingleQuestion
+from rnnquiz.content.model import GlossaryTerm, MarkdownStr
+from rnnquiz.content.questions.single import SingleQuestion
 
 DISTRACTORS = 3
 """Wrong choices per generated question, when the glossary has enough terms."""
@@ -113,6 +114,7 @@ def generate_questions(
     questions: list[SingleQuestion] = []
     for term in _distinct(terms):
         others = [t for t in pool_terms if _key(t.term) != _key(term.term)]
+        explain: str | dict[str, str]  # a Text field as an author writes it: text, or `{markdown: ...}`
         if isinstance(term.definition, MarkdownStr):
             explain = {"markdown": f"{term.term}: {term.definition}"}
         else:
@@ -120,6 +122,7 @@ def generate_questions(
         for direction in directions:
             qid = generated_id(course_id, term.term, direction)
             rng = random.Random(f"{seed}:{qid}")
+            prompt: str | dict[str, str]
             if direction == "def":
                 wrong = _pick(rng, term.definition, [t.definition for t in others])
                 prompt = f"What does “{term.term}” mean?"

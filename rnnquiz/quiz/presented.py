@@ -7,26 +7,25 @@ sees the shuffle.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rnnquiz.content.model import Choice
-from rnnquiz.quiz.grading import Grade, as_elements, grade, index_in_range
+from rnnquiz.content.questions.base import Choice
+from rnnquiz.quiz.grading import Grade, grade
+from rnnquiz.quiz.kinds import kind_of
 
 
 @dataclass(frozen=True, slots=True)
 class QuizItem:
     """One question as presented: the question, where it comes from, and its shuffled view.
 
-    Responses given to `to_original`/`grade` use *displayed* indices (positions on screen):
-    single: int; multiple: iterable of int; order: sequence of int, first placed first;
-    match: mapping of left index (lefts are not shuffled) -> displayed right index.
-    Every other type takes the response described in `rnnquiz.quiz.grading`.
+    Responses given to `to_original`/`grade` are shaped as each kind's module of `rnnquiz.quiz.kinds`
+    says, with *displayed* indices (positions on screen) wherever that kind is shown shuffled.
     """
 
     question: Any
-    """The question model (any of the eight types)."""
+    """The question model (of any kind in `rnnquiz.content.questions`)."""
     section_id: str | None = None
     course_id: str | None = None
     order: tuple[int, ...] = ()
@@ -38,24 +37,27 @@ class QuizItem:
 
     @property
     def id(self) -> str:
-        return self.question.id
+        question_id: str = self.question.id
+        return question_id
 
     @property
     def type(self) -> str:
-        return self.question.type
+        kind: str = self.question.type
+        return kind
 
-    def _displayed(self, texts: Sequence[Any]) -> list[Any]:
+    def displayed(self, texts: Sequence[Any]) -> list[Any]:
+        """`texts` (one per shuffled thing, in the author's order) in displayed order."""
         return [texts[i] for i in self.order] if self.order else list(texts)
 
     @property
     def choices(self) -> list[Choice]:
         """single/multiple: the choices in displayed order."""
-        return self._displayed(self.question.choices)
+        return self.displayed(self.question.choices)
 
     @property
     def items(self) -> list[str]:
         """order: the items in the (shuffled) order they are first shown."""
-        return self._displayed(self.question.items)
+        return self.displayed(self.question.items)
 
     @property
     def lefts(self) -> list[str]:
@@ -65,37 +67,18 @@ class QuizItem:
     @property
     def rights(self) -> list[str]:
         """match: the right items in displayed order."""
-        return self._displayed([pair.right for pair in self.question.pairs])
+        return self.displayed([pair.right for pair in self.question.pairs])
 
     def displayed_index(self, original: int) -> int:
         """Where the author's choice/item/right number `original` is shown."""
         return self.order.index(original) if self.order else original
 
-    def _to_original_index(self, displayed: Any) -> Any:
-        # Anything that is not a displayed index passes through unchanged; it is just as
-        # out of range for the grader, which turns it into a score of 0 with a message.
-        return self.order[displayed] if index_in_range(displayed, len(self.order)) else displayed
-
     def to_original(self, response: Any) -> Any:
         """The response in the author's indices, ready for `grading.grade`."""
         if not self.order or response is None:
             return response
-        if self.type == "single":
-            return self._to_original_index(response)
-        if self.type in ("multiple", "order"):
-            elements = as_elements(response)
-            if elements is None:
-                return response
-            mapped = [self._to_original_index(e) for e in elements]
-            if self.type == "multiple" and all(index_in_range(i, len(self.order)) for i in mapped):
-                return sorted(set(mapped))  # a set of picks: stored the same way however it was given
-            return mapped
-        if self.type == "match" and isinstance(response, Mapping):
-            try:
-                return {k: self._to_original_index(v) for k, v in response.items()}
-            except Exception:  # a hostile mapping; the grader rejects it on its own
-                return response
-        return response
+        shuffle = kind_of(self.question).shuffle
+        return response if shuffle is None else shuffle.to_original(response, self.order)
 
     def grade(self, response: Any) -> Grade:
         """Grade a response given in displayed indices."""
@@ -123,24 +106,15 @@ def present(
 
     An order question is never shown already in the right order.
     """
-    n = _shuffled_count(question)
+    shuffle = kind_of(question).shuffle
+    n = shuffle.count(question) if shuffle is not None else 0
     order: tuple[int, ...] = ()
-    if n:
+    if shuffle is not None and n:
         rng = random.Random(f"{seed}:{question.id}")
         shuffled = list(range(n))
         rng.shuffle(shuffled)
-        while question.type == "order" and shuffled == sorted(shuffled):
+        while shuffle.never_in_order and shuffled == sorted(shuffled):
             rng.shuffle(shuffled)
         order = tuple(shuffled)
     return QuizItem(question, section_id, course_id, order, generated, due)
 
-
-def _shuffled_count(question: Any) -> int:
-    """How many things of this question are shown shuffled (choices, items, right side of pairs)."""
-    if question.type in ("single", "multiple"):
-        return len(question.choices)
-    if question.type == "order":
-        return len(question.items)
-    if question.type == "match":
-        return len(question.pairs)
-    return 0

@@ -3,7 +3,7 @@
 import pytest
 
 from rnnquiz.content.library import load_library
-from rnnquiz.content.model import QUESTION_TYPES
+from rnnquiz.content.questions import QUESTION_KINDS
 from rnnquiz.paths import bundled_content_dir
 
 SECTIONS = ["sequences", "hidden-state", "bptt", "vanishing-gradient", "exploding-gradients", "lstm-gru", "applications"]
@@ -52,7 +52,7 @@ def test_every_section_has_every_part(course, index):
 
 def test_every_question_type_is_used(course):
     used = {q.type for s in course.sections for q in s.quiz}
-    assert used == set(QUESTION_TYPES)
+    assert used == set(QUESTION_KINDS)
 
 
 def test_demos_are_referenced(course):

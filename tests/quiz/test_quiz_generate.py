@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from rnnquiz.content.model import ID_PATTERN, GlossaryTerm, MarkdownStr, SingleQuestion
+from rnnquiz.content.model import ID_PATTERN, GlossaryTerm, MarkdownStr
+from rnnquiz.content.questions.single import SingleQuestion
 from rnnquiz.quiz.generate import generate_questions, generated_id, slug
 from rnnquiz.quiz.grading import grade
 

@@ -13,7 +13,7 @@ MAX_ELEMENTS = 10_000
 
 def index_in_range(value: Any, n: int) -> bool:
     """An int (not a bool) in [0, n): the only thing an index response may be."""
-    return isinstance(value, Integral) and not isinstance(value, bool) and 0 <= value < n
+    return isinstance(value, Integral) and not isinstance(value, bool) and 0 <= int(value) < n
 
 
 def as_elements(response: Any) -> list[Any] | None:
@@ -23,5 +23,5 @@ def as_elements(response: Any) -> list[Any] | None:
     try:
         elements = list(islice(response, MAX_ELEMENTS + 1))
         return elements if len(elements) <= MAX_ELEMENTS else None
-    except Exception:  # a hostile iterable; treat like any other unreadable response
+    except Exception:  # noqa: BLE001 -- a hostile iterable; treat like any other unreadable response
         return None

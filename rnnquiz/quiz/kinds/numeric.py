@@ -1,4 +1,5 @@
-"""Numeric answers graded against a tolerance or range (reading the number itself: content.typed_numbers)."""
+"""`numeric` in a quiz. Response: `str` as typed (see `content.typed_numbers.parse_number`); an
+`int`/`float` is taken as is. Graded against a tolerance or a range."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import math
 from numbers import Real
 from typing import Any
 
-from rnnquiz.content.model import NumericQuestion
+from rnnquiz.content.questions.numeric import NumericQuestion
 from rnnquiz.content.typed_numbers import format_number, parse_number
 from rnnquiz.quiz.grading.result import NO_ANSWER, NOT_A_NUMBER, Grade, failed
+from rnnquiz.quiz.kinds.spec import QuizKind
 
 
 def _right_answer(question: NumericQuestion) -> str:
@@ -32,7 +34,7 @@ def _within(question: NumericQuestion, value: float) -> bool:
     return abs(value - question.answer) <= question.tolerance + slack
 
 
-def grade_numeric(question: NumericQuestion, response: Any) -> Grade:
+def grade(question: NumericQuestion, response: Any) -> Grade:
     right_answer = _right_answer(question)
     if response is None or (isinstance(response, str) and not response.strip()):
         return failed(question, right_answer, NO_ANSWER, invalid=False)
@@ -51,3 +53,10 @@ def grade_numeric(question: NumericQuestion, response: Any) -> Grade:
         right_answer=right_answer,
         explanation=question.explain,
     )
+
+
+def response_text(question: NumericQuestion, response: Any) -> str:
+    return str(response)
+
+
+KIND = QuizKind(model=NumericQuestion, grade=grade, response_text=response_text, shuffle=None)

@@ -1,51 +1,34 @@
-"""Grading typed text: short answers (with patterns and typo tolerance) and cloze blanks."""
+"""`cloze` in a quiz. Response: a sequence of `str`, one per blank (a plain `str` for a one-blank
+text); each blank is one part of the grade."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from typing import Any
 
-from rnnquiz.content.model import BLANK, ClozeQuestion, ShortQuestion, parse_blanks
+from rnnquiz.content.fields import BLANK, parse_blanks
+from rnnquiz.content.questions.cloze import ClozeQuestion
 from rnnquiz.quiz.grading.responses import as_elements
 from rnnquiz.quiz.grading.result import NO_ANSWER, Grade, Part, bounded_score, failed
-from rnnquiz.quiz.grading.text import answer_keys, closest, is_blank, matches, pattern_matches
+from rnnquiz.quiz.grading.text import answer_keys, is_blank, matches
+from rnnquiz.quiz.kinds.spec import QuizKind
 
 
-def grade_short(question: ShortQuestion, response: Any) -> Grade:
-    right_answer = question.answer
-    if response is None:
-        return failed(question, right_answer, NO_ANSWER, invalid=False)
-    if not isinstance(response, str):
-        return failed(question, right_answer, "expected text")
-    cs = question.case_sensitive
-    if is_blank(response, cs):
-        return failed(question, right_answer, NO_ANSWER, invalid=False)
-    keys = answer_keys([question.answer, *question.accept], cs)
-    message = ""
-    right = matches(response, keys, cs) or pattern_matches(question.pattern, response, cs)
-    if not right and question.min_similarity is not None:
-        similarity, nearest = closest(response, keys, cs)
-        if similarity >= question.min_similarity:
-            right, message = True, f"accepted with a typo: expected {nearest}"
-    return Grade(
-        question_id=question.id,
-        type=question.type,
-        score=1.0 if right else 0.0,
-        right_answer=right_answer,
-        message=message,
-        explanation=question.explain,
-    )
+def cloze_display(text: str) -> str:
+    """A cloze text with each `{{blank}}` shown as a numbered gap: `The [1]____ carries h[t-1]`."""
+    numbers = iter(range(1, 10_000))
+    return BLANK.sub(lambda _: f"[{next(numbers)}]____", text)
 
 
-def _cloze_filled(question: ClozeQuestion) -> str:
+def _filled(question: ClozeQuestion) -> str:
     answers = iter(blank.answers[0] for blank in question.blanks)
     return BLANK.sub(lambda _: next(answers, ""), question.text)
 
 
-def grade_cloze(question: ClozeQuestion, response: Any) -> Grade:
+def grade(question: ClozeQuestion, response: Any) -> Grade:
     """Each blank is one part; the score is the fraction of blanks filled right."""
     blanks = parse_blanks(question.text)
-    right_answer = _cloze_filled(question)
+    right_answer = _filled(question)
     if response is None:
         return failed(question, right_answer, NO_ANSWER, invalid=False)
     if isinstance(response, str):
@@ -69,3 +52,11 @@ def grade_cloze(question: ClozeQuestion, response: Any) -> Grade:
         parts=tuple(parts),
         explanation=question.explain,
     )
+
+
+def response_text(question: ClozeQuestion, response: Any) -> str:
+    blanks = [response] if isinstance(response, str) else list(response)
+    return " / ".join(text if text.strip() else "(empty)" for text in blanks)
+
+
+KIND = QuizKind(model=ClozeQuestion, grade=grade, response_text=response_text, shuffle=None)
