@@ -117,4 +117,3 @@ def present(
             rng.shuffle(shuffled)
         order = tuple(shuffled)
     return QuizItem(question, section_id, course_id, order, generated, due)
-

@@ -9,10 +9,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
+from rnnquiz.quiz.kinds import response_text
 from rnnquiz.quiz.options import QuizOptions
 from rnnquiz.quiz.session import QuizResult, QuizSession, Review
 from rnnquiz.tui.context import AppContext
-from rnnquiz.tui.quiz_support import response_text
 from rnnquiz.tui.screens.base import AppScreen
 from rnnquiz.tui.widgets.literal import literal, prose
 from rnnquiz.tui.widgets.quiz_feedback import choice_feedback, part_lines, right_answer_lines, verdict

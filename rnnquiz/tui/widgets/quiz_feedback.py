@@ -14,6 +14,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from rnnquiz.tui.answers import ANSWER_KINDS
+from rnnquiz.tui.answers.spec import right_answer_line
 from rnnquiz.tui.widgets.literal import literal, prose
 
 
@@ -27,15 +29,8 @@ def verdict(grade: Any) -> Content:
 
 
 def part_lines(grade: Any) -> list[Content]:
-    """One line per blank filled wrong (choices, items and matches are marked in the answer itself)."""
-    lines = []
-    for part in grade.parts:
-        if grade.type == "cloze" and not part.correct:
-            given = part.given.strip() if part.given else ""
-            lines.append(Content.assemble(("✗ ", "$error"), (f"{part.label}: ", "bold"),
-                                          literal(f"“{given}”" if given else "(empty)"), ("; right: ", "dim"),
-                                          literal(part.expected or "")))
-    return lines
+    """Lines on the parts answered wrong that the answer widget does not mark itself (cloze blanks)."""
+    return ANSWER_KINDS[grade.type].part_lines(grade)
 
 
 def choice_feedback(grade: Any) -> list[tuple[Content | None, str]]:
@@ -47,22 +42,17 @@ def choice_feedback(grade: Any) -> list[tuple[Content | None, str]]:
     picked = [part for part in grade.parts if part.picked and part.feedback]
     if not picked:
         return [(None, text) for text in grade.feedback]
-    if grade.type != "multiple":
+    if not ANSWER_KINDS[grade.type].label_choice_feedback:
         return [(None, part.feedback) for part in picked]
     return [(Content.assemble(("On ", "dim"), literal(f"“{part.label}”"), (":", "dim")), part.feedback)
             for part in picked]
 
 
 def right_answer_lines(grade: Any, question: Any = None) -> list[Content]:
-    """The right answer: one line, or for an order or a match question one line per item."""
-    if question is not None and grade.type == "order":
-        return [Content.styled("Right order:", "bold"),
-                *(Content.assemble((f"  {n}. ", "$accent"), literal(item)) for n, item in enumerate(question.items, 1))]
-    if question is not None and grade.type == "match":
-        return [Content.styled("Right matches:", "bold"),
-                *(Content.assemble("  ", literal(p.left, "bold"), (" → ", "dim"), literal(p.right))
-                  for p in question.pairs)]
-    return [Content.assemble(("Right answer: ", "bold"), literal(grade.right_answer))]
+    """The right answer: one line, or (given the question) what its kind shows, e.g. one line per item."""
+    if question is None:
+        return right_answer_line(grade)
+    return ANSWER_KINDS[grade.type].right_answer_lines(grade, question)
 
 
 class QuizFeedback(Vertical):

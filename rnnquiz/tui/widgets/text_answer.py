@@ -14,8 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from rnnquiz.content.model import Blank
-from rnnquiz.tui.quiz_support import cloze_display
+from rnnquiz.content.fields import Blank
+from rnnquiz.quiz.kinds.cloze import cloze_display
 from rnnquiz.tui.widgets.answer_rows import SubmitRequested
 from rnnquiz.tui.widgets.literal import literal
 

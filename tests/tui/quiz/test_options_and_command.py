@@ -11,8 +11,9 @@ import pytest
 
 from rnnquiz.cli import main
 from rnnquiz.quiz.grading import grade
+from rnnquiz.quiz.kinds import response_text
+from rnnquiz.quiz.kinds.cloze import cloze_display
 from rnnquiz.quiz.options import QuizOptions
-from rnnquiz.tui.quiz_support import cloze_display, response_text
 from rnnquiz.tui.screens.quiz import QuizScreen
 
 from .helpers import FIXTURES
@@ -95,7 +96,7 @@ def quiz_library_questions():
     return {q.id: q for course in library.courses for s in course.sections for q in s.quiz}
 
 
-@pytest.mark.parametrize("module", ["rnnquiz.tui.quiz_support", "rnnquiz.commands.quiz"])
+@pytest.mark.parametrize("module", ["rnnquiz.quiz.kinds", "rnnquiz.commands.quiz"])
 def test_pure_modules_do_not_import_textual(module):
     code = f"import json, sys, {module}\nprint(json.dumps(sorted(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
