@@ -60,7 +60,7 @@ def training_rate(kind: str, h: int = 32, steps: int = 50, batch: int = 1) -> fl
 
     def step():
         trace = cell.forward(xs)
-        loss, dy = softmax_cross_entropy(readout.forward(trace.hs[1:]), ids[1:])
+        _loss, dy = softmax_cross_entropy(readout.forward(trace.hs[1:]), ids[1:])
         g_out, dhs = readout.backward(trace.hs[1:], dy)
         grads, _ = clip_by_global_norm({**cell.backward(trace, dhs).grads, **g_out}, 5.0)
         opt.step({**cell.params(), **readout.params()}, grads)

@@ -96,7 +96,7 @@ def compiled_env(pycache: str) -> dict[str, str]:
 def phases(argv: list[str]) -> list[str]:
     """Where rnnquiz's start-up time goes, in process order (one run)."""
     result = subprocess.run([sys.executable, "-c", PHASES, *argv], capture_output=True, text=True, timeout=120,
-                            env=ENV)
+                            env=ENV, check=False)
     return [line.removeprefix("PHASE ") for line in result.stdout.splitlines() if line.startswith("PHASE ")]
 
 
@@ -104,7 +104,7 @@ def time_to_ready(code: str, argv: list[str], screen: str = "Screen") -> float:
     """Seconds from spawning the process to the child reporting ready on `screen`."""
     start = time.time()
     result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=120,
-                            env=ENV)
+                            env=ENV, check=False)
     lines = [line for line in result.stdout.splitlines() if line.startswith("READY ")]
     if result.returncode != 0 or not lines or lines[-1].split()[2] != screen:
         raise RuntimeError(f"benchmark child failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="run the children in this environment unchanged (bytecode caching as it is)")
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as pycache:
-        global ENV
+        global ENV  # noqa: PLW0603 -- every child of this run shares one bytecode cache
         ENV = None if options.as_is else compiled_env(pycache)
         return measure(options)
 

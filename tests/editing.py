@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from .shared import FIXTURES  # noqa: F401 -- imported from here by older tests
 
 
 def save(path: Path, old: str, new: str) -> None:

@@ -7,10 +7,10 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+
+from .shared import FIXTURES
 
 LATE = {"pydantic", "pydantic_core", "yaml", "fsrs", "numpy"}
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def run_probe(code: str, *argv: str) -> dict:

@@ -13,17 +13,19 @@ import typing
 from collections.abc import Callable
 
 if typing.TYPE_CHECKING:
+    from pydantic.fields import FieldInfo
+
     from rnnquiz.content.demos import DemoParams
 
 HELP = "print a lab demo (gradient-decay, hidden-state, ...) as a text plot or JSON"
 WIDTH_RANGE = (40, 200)
 
 
-def _fields() -> dict[str, list[tuple[str, object]]]:
+def _fields() -> dict[str, list[tuple[str, FieldInfo]]]:
     """Field name -> [(demo name, pydantic field info)] across all demos, in the table's order."""
     from rnnquiz.rnn.demos import DEMO_SPECS
 
-    found: dict[str, list[tuple[str, object]]] = {}
+    found: dict[str, list[tuple[str, FieldInfo]]] = {}
     for spec in DEMO_SPECS:
         for name, info in spec.params.model_fields.items():
             found.setdefault(name, []).append((spec.name, info))
@@ -35,10 +37,11 @@ def flag_of(field: str) -> str:
     return "--" + field.replace("_", "-")
 
 
-def _metavar(info) -> str:
+def _metavar(info: FieldInfo) -> str:
     if typing.get_origin(info.annotation) is typing.Literal:
         return "{" + ",".join(map(str, typing.get_args(info.annotation))) + "}"
-    return {int: "N", float: "X"}.get(info.annotation, "TEXT")
+    names: dict[object, str] = {int: "N", float: "X"}
+    return names.get(info.annotation, "TEXT")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -96,7 +99,8 @@ def validated_params(name: str, given: dict[str, object], error: Callable[[str],
         error(f"{name} does not take {', '.join(flag_of(f) for f in foreign)}; its options are {own}")
         return None
     try:
-        return model.model_validate(given)
+        params: DemoParams = model.model_validate(given)
+        return params
     except ValidationError as err:
         for e in err.errors():
             error(f"{flag_of('-'.join(str(part) for part in e['loc']))}: {e['msg']} (got {e['input']!r})")

@@ -32,8 +32,8 @@ def run(args: argparse.Namespace) -> int:
     from rnnquiz.commands.validate import _with_siblings
     from rnnquiz.content.files import CONTENT_SUFFIXES
     from rnnquiz.content.live import LiveLibrary
-    from rnnquiz.tui.app import create_app
     from rnnquiz.study.progress import open_store
+    from rnnquiz.tui.app import create_app
 
     file: Path = args.file.expanduser()
     if not file.exists():

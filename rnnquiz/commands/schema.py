@@ -14,15 +14,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of stdout")
 
 
-def content_schema() -> dict:
+def content_schema() -> dict[str, object]:
     """One schema for any content document: a course or a section."""
-    from typing import Union
 
     from pydantic import TypeAdapter
 
     from rnnquiz.content.model import Course, Section
 
-    schema = TypeAdapter(Union[Course, Section]).json_schema()
+    schema = TypeAdapter(Course | Section).json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "rnnquiz content file",

@@ -35,7 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--new-per-day", type=_checked(NEW_PER_DAY), metavar="N",
                         help="new cards to introduce per study day (default: your setting, else 20)")
     parser.add_argument("--retention", type=_checked(DESIRED_RETENTION), metavar="R",
-                        help=f"desired retention, the chance of recall fsrs aims for, {DESIRED_RETENTION.low:g} to {DESIRED_RETENTION.high:g} "
+                        help="desired retention, the chance of recall fsrs aims for, "
+                             f"{DESIRED_RETENTION.low:g} to {DESIRED_RETENTION.high:g} "
                              "(default: your setting, else 0.9)")
     parser.add_argument("--rollover-hour", type=_checked(ROLLOVER_HOUR), metavar="H",
                         help="local hour, 0 to 23, at which a new study day starts (default: your setting, else 4)")
@@ -66,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
 def _save_settings(args: argparse.Namespace) -> int:
     """Store the given options as the learner's defaults; no app, no content needed."""
     from rnnquiz.commands._common import data_dir_from_args
-    from rnnquiz.study.store import Store, StoreError
     from rnnquiz.study.options import StudyOptions, save_settings
+    from rnnquiz.study.store import Store, StoreError
     from rnnquiz.study.wording import settings_summary
 
     if args.course is not None or args.cram:

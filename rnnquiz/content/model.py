@@ -143,7 +143,9 @@ class Flashcard(Strict):
             missing = [name for name in ("front", "back") if not getattr(self, name)]
             if missing:
                 raise PydanticCustomError(
-                    "flashcard", "a {kind} card needs `{fields}:`", {"kind": self.type, "fields": "` and `".join(missing)}
+                    "flashcard",
+                    "a {kind} card needs `{fields}:`",
+                    {"kind": self.type, "fields": "` and `".join(missing)},
                 )
             if self.text is not None:
                 raise PydanticCustomError("flashcard", "`text:` is only for cloze cards; use `front:` and `back:`")
@@ -177,17 +179,20 @@ def _demo_ref_model(name: str, params: type[DemoParams]) -> type[DemoRefBase]:
         f"DemoRef_{name.replace('-', '_')}",
         __base__=DemoRefBase,
         __doc__=DemoRefBase.__doc__,
-        demo=(Literal[name], Field(description="Demo name.")),  # type: ignore[valid-type]
+        demo=(Literal[name], Field(description="Demo name.")),  # type: ignore[arg-type]  # a Literal of a run-time name
         params=(params, Field(default_factory=params, description="Starting parameters; the learner can change them.")),
     )
 
 
 DEMO_REF_MODELS = {name: _demo_ref_model(name, params) for name, params in DEMOS.items()}
 
-DemoRef = Annotated[
-    Union[tuple(Annotated[model, Tag(name)] for name, model in DEMO_REF_MODELS.items())],  # type: ignore[misc]  # noqa: UP007 -- a union built from the table
-    Discriminator("demo"),
-]
+if TYPE_CHECKING:
+    DemoRef = DemoRefBase  # what the checker can know of a union built at run time
+else:
+    DemoRef = Annotated[
+        Union[tuple(Annotated[model, Tag(name)] for name, model in DEMO_REF_MODELS.items())],  # noqa: UP007 -- built from the table
+        Discriminator("demo"),
+    ]
 """A demo reference; `demo:` picks the demo and so which `params:` it takes."""
 
 

@@ -18,12 +18,12 @@ from fsrs import Rating
 from rnnquiz.study.cards import ReviewUnit
 from rnnquiz.study.clock import DEFAULT_ROLLOVER_HOUR, Clock, StudyDay
 from rnnquiz.study.items import NEW, ItemState, Queue, ReviewOutcome
+from rnnquiz.study.progress_store import ProgressStore
 from rnnquiz.study.scheduler import (
     DEFAULT_DESIRED_RETENTION,
     DEFAULT_LEECH_THRESHOLD,
     StudyScheduler,
 )
-from rnnquiz.study.progress_store import ProgressStore
 from rnnquiz.study.settings import DESIRED_RETENTION, NEW_PER_DAY, ROLLOVER_HOUR
 from rnnquiz.study.store import Store, StoreError
 

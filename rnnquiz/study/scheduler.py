@@ -8,10 +8,9 @@ from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler, State
 
-from rnnquiz.study.settings import DESIRED_RETENTION
-
 from rnnquiz.study.clock import utc
 from rnnquiz.study.items import ItemState, Kind
+from rnnquiz.study.settings import DESIRED_RETENTION
 
 __all__ = [
     "DEFAULT_DESIRED_RETENTION",

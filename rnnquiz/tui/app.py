@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from rnnquiz.content.live import LiveLibrary
+from rnnquiz.study.progress import Progress
 from rnnquiz.tui import registry
 from rnnquiz.tui.context import AppContext
 from rnnquiz.tui.live_content import LiveContent
-from rnnquiz.study.progress import Progress
 from rnnquiz.tui.styles import StagedStyles
 
 if TYPE_CHECKING:
@@ -45,15 +45,16 @@ class RnnQuizApp(LiveContent, StagedStyles, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "rnnquiz"
     COMMANDS = App.COMMANDS | {commands_provider}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]
-    BINDINGS = [
+    # No ClassVar here: App declares these as instance attributes, and mypy refuses the override.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (22, "-tall")]  # noqa: RUF012
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "open('help')", "Keys", id="app.help"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, id="app.theme"),
         *(
-            Binding(spec.key, f"open({spec.name!r})", spec.title,
+            Binding(key, f"open({spec.name!r})", spec.title,
                     show=False, id=f"app.open-{spec.name}")
-            for spec in registry.keyed()
+            for key, spec in registry.keyed()
         ),
     ]
 
@@ -67,7 +68,7 @@ class RnnQuizApp(LiveContent, StagedStyles, App[None]):
         if initial == "home" and context.preview is None:
             self.stage_styles()  # the other screens' rules load just after the first frame
 
-    def get_default_screen(self) -> Screen:
+    def get_default_screen(self) -> Screen[Any]:
         return registry.get("home").create(self.context)
 
     def on_mount(self) -> None:
@@ -89,9 +90,13 @@ class RnnQuizApp(LiveContent, StagedStyles, App[None]):
     def action_open(self, name: str, arg: str | None = None) -> None:
         self.open_screen(name, arg)
 
-    def action_back(self) -> None:
+    def go_back(self) -> None:
+        """Leave the current screen; on the last one, stay."""
         if len(self.screen_stack) > 1:
             self.pop_screen()
+
+    async def action_back(self) -> None:
+        self.go_back()
 
     def open_screen(self, name: str, arg: str | None = None) -> None:
         """Show screen `name`: go back to it if it is already open, else push a new one."""

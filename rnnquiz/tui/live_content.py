@@ -17,8 +17,14 @@ from rnnquiz.content.text import safe_text
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from textual.app import App
+
     from rnnquiz.content.live import Reload
     from rnnquiz.tui.context import AppContext
+
+    _AppBase = App[None]
+else:
+    _AppBase = object
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +86,7 @@ def refusal_notice(result: Reload, preview: Path | None = None) -> str:
     return "\n".join(lines)
 
 
-class LiveContent:
+class LiveContent(_AppBase):
     """Mixin for the app (an `App` with a `context`): the late-load worker and the content watcher."""
 
     context: AppContext
@@ -141,11 +147,11 @@ class LiveContent:
     def _drop_refusal_notices(self) -> None:
         """A good save makes the notices about earlier refused ones stale."""
         # Textual 8 gives no public handle on a notice once shown; the app's collection is iterable.
-        stale = [note for note in self._notifications if note.title.startswith(REFUSED)]  # type: ignore[attr-defined]
+        stale = [note for note in self._notifications if note.title.startswith(REFUSED)]
         for note in stale:
-            self._unnotify(note, refresh=False)  # type: ignore[attr-defined]
+            self._unnotify(note, refresh=False)
         if stale:
-            self._refresh_notifications()  # type: ignore[attr-defined]
+            self._refresh_notifications()
 
     def _open_previewed_lesson(self) -> None:
         """`rnnquiz preview` of a file that had no lesson to show (say, invalid YAML): once it loads, open

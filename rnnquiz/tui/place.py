@@ -8,9 +8,11 @@ to the first line.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.containers import ScrollableContainer
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import TabbedContent
 
 from rnnquiz.tui.widgets.deep_dive import DeepDiveView
@@ -27,12 +29,12 @@ class Place:
     scroll_y: float = 0.0
 
 
-def _one(screen: Screen, kind: type) -> object | None:
+def _one(screen: Screen[Any], kind: type[Widget]) -> object | None:
     found = screen.query(kind)
     return found.first() if found else None
 
 
-def save_place(screen: Screen) -> Place:
+def save_place(screen: Screen[Any]) -> Place:
     tabs = _one(screen, TabbedContent)
     dialogue, summary, deep_dive = (_one(screen, kind) for kind in (DialogueView, SummaryView, DeepDiveView))
     pane = tabs.active_pane if isinstance(tabs, TabbedContent) else None
@@ -46,7 +48,7 @@ def save_place(screen: Screen) -> Place:
     )
 
 
-def restore_place(screen: Screen, place: Place) -> None:
+def restore_place(screen: Screen[Any], place: Place) -> None:
     """Put the learner back where `place` says, as far as the new version of the section allows."""
     tabs = _one(screen, TabbedContent)
     if isinstance(tabs, TabbedContent) and place.part and tabs.query(f"TabPane#{place.part}"):

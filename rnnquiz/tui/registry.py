@@ -1,7 +1,8 @@
 """Every screen the app can open, by name: the one list that bindings, the palette and help read.
 
 To add a screen, write `rnnquiz/tui/screens/NAME.py` with a `Screen` subclass whose constructor
-is `(context: AppContext, arg: str | None = None)`, then add one `ScreenSpec` below. Its global key, palette commands and help entry follow from the spec. Modules are
+is `(context: AppContext, arg: str | None = None)`, then add one `ScreenSpec` below. Its global
+key, palette commands and help entry follow from the spec. Modules are
 imported only when a screen first opens, so the home screen starts fast however many there are.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol, cast
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -18,6 +19,12 @@ if TYPE_CHECKING:
     from rnnquiz.tui.context import AppContext
 
 ArgKind = Literal["none", "section", "course"]
+
+
+class ScreenFactory(Protocol):
+    """What every registered screen class is: built from the app's context and its argument."""
+
+    def __call__(self, context: AppContext, arg: str | None = None) -> Screen[Any]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +46,14 @@ class ScreenSpec:
     verb: str | None = None
     """Palette prefix for per-section commands (`Learn: <section>`); defaults to the title."""
 
-    def screen_class(self) -> type[Screen]:
+    def screen_class(self) -> type[Screen[Any]]:
         module_name, _, class_name = self.target.partition(":")
-        return getattr(importlib.import_module(module_name), class_name)
+        found: type[Screen[Any]] = getattr(importlib.import_module(module_name), class_name)
+        return found
 
-    def create(self, context: AppContext, arg: str | None = None) -> Screen:
+    def create(self, context: AppContext, arg: str | None = None) -> Screen[Any]:
         """A new screen, tagged with its name and argument so the app can return to it later."""
-        screen = self.screen_class()(context, arg)
+        screen = cast(ScreenFactory, self.screen_class())(context, arg)
         screen.screen_name = self.name  # type: ignore[attr-defined]
         if getattr(screen, "screen_arg", None) is None:
             screen.screen_arg = arg  # type: ignore[attr-defined]
@@ -64,7 +72,7 @@ SCREENS: dict[str, ScreenSpec] = {
         ScreenSpec("study", "Flashcards", "Review the flashcards that are due",
                    "rnnquiz.tui.screens.study:StudyScreen", key="f"),
         ScreenSpec("quiz", "Quiz", "Take a section's quiz", "rnnquiz.tui.screens.quiz:QuizScreen", arg="section"),
-        # The lesson opens the lab with arg "SECTION#INDEX": the INDEX-th entry of that section's `demos:`.
+        # The lesson opens the lab with arg "SECTION?demo=INDEX": that section's `demos[INDEX]` (rnn/target.py).
         ScreenSpec("lab", "RNN lab", "Run the live RNN demos", "rnnquiz.tui.screens.lab:LabScreen", key="L"),
         ScreenSpec("stats", "Statistics", "Reviews heatmap, due forecast, retention, streak and leeches",
                    "rnnquiz.tui.screens.stats:StatsScreen"),
@@ -80,6 +88,6 @@ def get(name: str) -> ScreenSpec:
         raise LookupError(f"no screen named {name!r}") from None
 
 
-def keyed() -> Iterator[ScreenSpec]:
-    """Screens with a global key, for the app's bindings."""
-    return (spec for spec in SCREENS.values() if spec.key)
+def keyed() -> Iterator[tuple[str, ScreenSpec]]:
+    """(key, screen) for the screens with a global key, for the app's bindings."""
+    return ((spec.key, spec) for spec in SCREENS.values() if spec.key)

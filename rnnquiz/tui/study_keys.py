@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from rnnquiz.study.scheduler import RATING_NAMES, Rating
 
-STUDY_BINDINGS = [
+STUDY_BINDINGS: list[BindingType] = [
     Binding("escape", "app.back", "Back", id="study.back"),
     Binding("space,enter", "flip", "Show answer", id="study.flip"),
     Binding("space,enter", "accept", "Rate suggested", id="study.accept"),

@@ -10,7 +10,14 @@ which rule wins is exactly as if the file had been read whole.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    _AppBase = App[None]
+else:
+    _AppBase = object
 
 STARTUP_END = "/* === end of start-up styles"
 """The line in app.tcss after the rules the first (home) screen needs."""
@@ -29,12 +36,12 @@ def split_styles(css: str) -> tuple[str, str]:
     return head, "\n" * head.count("\n") + css[at:]
 
 
-class StagedStyles:
+class StagedStyles(_AppBase):
     """Mixin for the app: `stage_styles()` in `__init__`, `load_late_styles()` once the first screen is up."""
 
     _late_styles: tuple[Path, str] | None = None
 
-    def stage_styles(self: Any) -> None:
+    def stage_styles(self) -> None:
         """Read only the start-up part of the app's one CSS file now (not in `textual --dev`, which
         watches the whole file for live edits)."""
         if self.css_monitor is not None or len(self.css_path) != 1:
@@ -51,7 +58,7 @@ class StagedStyles:
     def late_styles_pending(self) -> bool:
         return self._late_styles is not None
 
-    def load_late_styles(self: Any) -> None:
+    def load_late_styles(self) -> None:
         """Add the rest of the rules (once; only that part is parsed) and restyle what is shown."""
         if self._late_styles is None:
             return
@@ -61,10 +68,10 @@ class StagedStyles:
         self.stylesheet.parse()
         self.stylesheet.update(self)
 
-    def push_screen(self: Any, *args: Any, **kwargs: Any) -> Any:
+    def push_screen(self, *args: Any, **kwargs: Any) -> Any:
         self.load_late_styles()
-        return super().push_screen(*args, **kwargs)  # type: ignore[misc]
+        return super().push_screen(*args, **kwargs)
 
-    def switch_screen(self: Any, *args: Any, **kwargs: Any) -> Any:
+    def switch_screen(self, *args: Any, **kwargs: Any) -> Any:
         self.load_late_styles()
-        return super().switch_screen(*args, **kwargs)  # type: ignore[misc]
+        return super().switch_screen(*args, **kwargs)

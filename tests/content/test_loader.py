@@ -198,7 +198,7 @@ def test_tags_that_build_objects_are_refused(write):
 
 def test_alias_bomb_is_refused_quickly(write):
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=False):
         lines.append(f"{name}: &{name} [{','.join(['*' + prev] * 9)}]")
     path = write("bomb.yaml", "\n".join(lines) + "\n")
     problem = only_problem(path)

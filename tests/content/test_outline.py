@@ -14,7 +14,7 @@ from rnnquiz.content.live import LiveLibrary
 from rnnquiz.content.outline import CACHE_FILE, Outline, cache_key, outline_of, read_cached, write_cached
 from rnnquiz.content.watch import snapshot
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+from ..shared import FIXTURES
 
 
 @pytest.fixture

@@ -125,6 +125,6 @@ def test_export_leaves_no_temporary_files(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     out = tmp_path / "out"
     out.mkdir()
-    path, _ = export(out, "x.apkg")
+    _path, _ = export(out, "x.apkg")
     assert list(scratch.iterdir()) == []
     assert [p.name for p in out.iterdir()] == ["x.apkg"]

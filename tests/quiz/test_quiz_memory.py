@@ -11,21 +11,15 @@ import pytest
 from rnnquiz.quiz.build import build_session
 from rnnquiz.quiz.session import QuizSession, jsonable
 from rnnquiz.study.clock import ManualClock
-from rnnquiz.study.scheduler import Rating, StudyScheduler
-from rnnquiz.study.store import Store
+from rnnquiz.study.scheduler import Rating
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "data", clock=ManualClock(T0)) as opened:
-        yield opened
-
-
-@pytest.fixture
-def scheduler():
-    return StudyScheduler(enable_fuzzing=False)
+def clock() -> ManualClock:
+    """The root conftest's store runs on this clock: these quizzes start at T0."""
+    return ManualClock(T0)
 
 
 def answer_right(session: QuizSession, question_id: str):

@@ -12,7 +12,7 @@ from fsrs import Rating
 
 from rnnquiz.study.store import DB_FILE, Store
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+from ..shared import FIXTURES
 
 
 def _reviews(store: Store) -> int:

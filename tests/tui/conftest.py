@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from rnnquiz.content.library import Library, load_library
-from rnnquiz.tui.app import RnnQuizApp, create_app
 from rnnquiz.study.progress import open_store
+from rnnquiz.tui.app import RnnQuizApp, create_app
 
 from .helpers import FIXTURES
 

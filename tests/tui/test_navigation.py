@@ -10,7 +10,7 @@ from rnnquiz.tui.screens.help import HelpScreen
 from rnnquiz.tui.screens.home import HomeScreen
 from rnnquiz.tui.screens.lesson import LessonScreen
 
-from .helpers import screen_text
+from .helpers import palette_offers, screen_text, wait_until
 
 
 async def test_home_lists_courses_and_sections_with_progress(make_app):
@@ -104,7 +104,7 @@ async def test_palette_jumps_to_a_section(make_app):
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"learn second")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_offers(app, "Learn: Second steps"))
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, LessonScreen) and app.screen.section.section == "second"
@@ -167,14 +167,14 @@ async def test_initial_screen_and_unknown_section(make_app):
 async def test_home_reads_progress_once_at_start_and_again_on_return(make_app):
     app = make_app()
     calls: list[str] = []
-    progress = app.context.progress
-    original = progress._call
+    store = app.context.progress.store
+    original = store.sections_read
 
-    def counted(method, *args, **kwargs):
-        calls.append(method)
-        return original(method, *args, **kwargs)
+    def counted():
+        calls.append("sections_read")
+        return original()
 
-    progress._call = counted  # type: ignore[method-assign]
+    store.sections_read = counted
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert calls.count("sections_read") == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from rnnquiz.tui import registry
 from rnnquiz.tui.screens.lesson import LessonScreen
 
 from .helpers import screen_text
@@ -26,6 +27,25 @@ async def test_every_screen_at_small_sizes(make_app, tricky_library, size):
             await pilot.press(key)
             await pilot.pause()
         assert app.is_running
+
+
+OPENED_ON = {"learn": "first", "quiz": "first"}
+"""The argument each screen that needs one is opened with: a section of the mini course."""
+
+
+@pytest.mark.parametrize("size", [(60, 20), (40, 12)])
+@pytest.mark.parametrize("name", list(registry.SCREENS))
+async def test_every_registered_screen_opens_small_and_survives_a_resize(make_app, name, size):
+    app = make_app(initial=name, arg=OPENED_ON.get(name))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert app.screen.screen_name == name
+        assert screen_text(app).splitlines()[-1].strip(), "the footer row is empty"
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        assert app.is_running and app.screen.screen_name == name
 
 
 async def test_lesson_at_60x20_keeps_dialogue_and_footer_visible(make_app):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -28,7 +31,7 @@ class SeeAlso(Button):
 class GlossaryScreen(AppScreen):
     """Filter box, term list, definition pane."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear_or_back", "Back", id="glossary.back"),
         Binding("down", "move(1)", "Next term", show=False, id="glossary.next"),
         Binding("up", "move(-1)", "Previous term", show=False, id="glossary.previous"),
@@ -105,7 +108,7 @@ class GlossaryScreen(AppScreen):
             pane.mount(Static(Content(empty), classes="empty"))
             return
         term, section = entry.term, self.context.library.section(entry.section_id)
-        widgets = [Static(literal(term.term, "bold"), classes="term-title", markup=False)]
+        widgets: list[Widget] = [Static(literal(term.term, "bold"), classes="term-title", markup=False)]
         if term.aliases:
             widgets.append(Static(labelled("Also: ", ", ".join(term.aliases), "italic"), markup=False))
         widgets.append(prose(term.definition, markdown=bool(section and section.markdown), classes="definition"))
@@ -147,7 +150,7 @@ class GlossaryScreen(AppScreen):
             filter_box.value = ""
             filter_box.focus()
         else:
-            self.app.action_back()
+            self.app.go_back()
 
     def action_open_lesson(self) -> None:
         if self.current is not None:

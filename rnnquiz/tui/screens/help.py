@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -53,7 +54,9 @@ def key_rows(bindings: Iterable[BindingType], display: Callable[[Binding], str])
 class HelpScreen(AppModal[None]):
     """A modal list of keys; any of escape, q, ? or F1 closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark,f1", "app.pop_screen", "Close", id="help.close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "app.pop_screen", "Close", id="help.close"),
+    ]
 
     def __init__(self, context: AppContext | None = None, arg: str | None = None) -> None:
         super().__init__(classes="help")

@@ -6,8 +6,10 @@ while the full library is still loading; it never waits for the library.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -56,16 +58,16 @@ def course_heading(course: CourseOutline, context: AppContext) -> Option:
 class SectionList(OptionList):
     """The course outline; enter (or a click) opens the highlighted section."""
 
-    BINDINGS = [Binding("enter", "select", "Open lesson", id="home.open")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open lesson", id="home.open")]
 
 
 class HomeScreen(AppScreen):
     """Courses and sections; enter opens a lesson."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # The app binds these keys everywhere; here they are also shown in the footer.
-        *(Binding(spec.key, f"app.open({spec.name!r})", spec.title, id=f"home.open-{spec.name}")
-          for spec in registry.keyed() if spec.name != "home"),
+        *(Binding(key, f"app.open({spec.name!r})", spec.title, id=f"home.open-{spec.name}")
+          for key, spec in registry.keyed() if spec.name != "home"),
         Binding("z", "quiz", "Quiz", id="home.quiz"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]

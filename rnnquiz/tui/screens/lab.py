@@ -7,9 +7,11 @@ learner switches between them; a demo opened from a lesson starts from the lesso
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Static, Tab, Tabs
@@ -39,7 +41,7 @@ class DemoTabs(Tabs, can_focus=False):
 class LabScreen(AppScreen):
     """Pick a demo, predict, then turn its parameters and watch the plots follow."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back", id="lab.back"),
         Binding("a", "answer(0)", "Predict", key_display="a-c", id="lab.choose-a"),
         Binding("b", "answer(1)", "", show=False, id="lab.choose-b"),
@@ -146,7 +148,7 @@ class LabScreen(AppScreen):
         self.view.action_choose(index)
 
     def action_run(self, what: str) -> None:
-        self.view.action_toggle(what)
+        self.view.action_run(what)
 
     def action_reset(self) -> None:
         self.view.reset()
@@ -164,7 +166,7 @@ class LabScreen(AppScreen):
         if action in ("turn", "edit"):
             return not self.panel.has_class("-editing")
         if action == "run":
-            return view.check_action("toggle", parameters)
+            return view.check_action("run", parameters)
         if action == "reset":
             return view.training and not view.asking and view.state != "idle"
         if action == "predict":

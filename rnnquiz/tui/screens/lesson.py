@@ -8,10 +8,11 @@ course files are saved while it is open, it redraws the new version where the le
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Static, TabbedContent, TabPane
@@ -30,9 +31,15 @@ from rnnquiz.tui.widgets.notes import NoteList, aid_notes, concept_notes, exampl
 from rnnquiz.tui.widgets.problems import ProblemsPanel
 from rnnquiz.tui.widgets.summary import SummaryView
 
+
+def _summary(s: Section) -> Widget:
+    assert s.summary is not None  # a part's tab is built only when the section has that part
+    return SummaryView(s.summary, markdown=s.markdown)
+
+
 PARTS: list[tuple[str, str, str, Callable[[Section], Widget]]] = [
     ("dialogue", "Dialogue", "dialogue", lambda s: DialogueView(s.dialogue, markdown=s.markdown)),
-    ("summary", "Summary", "summary", lambda s: SummaryView(s.summary, markdown=s.markdown)),
+    ("summary", "Summary", "summary", _summary),
     ("deep_dive", "Deep dive", "deep-dive", lambda s: DeepDiveView(s.deep_dive, markdown=s.markdown)),
     ("key_concepts", "Concepts", "concepts", lambda s: NoteList(concept_notes(s.key_concepts, s.markdown))),
     ("examples", "Examples", "examples", lambda s: NoteList(example_notes(s.examples, s.markdown))),
@@ -48,7 +55,7 @@ A section shows only the parts it has."""
 class LessonScreen(ReadAloud):
     """One section, part by part."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back", id="lesson.back"),
         Binding("space,enter", "next_line", "Next line", id="lesson.next-line"),
         Binding("a", "reveal_all", "All lines", show=False, id="lesson.all-lines"),

@@ -8,11 +8,11 @@ saved when it is finished.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, ProgressBar, Static
@@ -48,7 +48,7 @@ TINY_HEIGHT = 16
 class QuizScreen(AppScreen):
     """One question at a time, with a progress bar; enter submits, then enter goes on."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Submit", id="quiz.submit"),
         Binding("enter", "next", "Next", id="quiz.next"),
         # Priority: the question's scroll area binds page keys too; they reach it while skipping is off.

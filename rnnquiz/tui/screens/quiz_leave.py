@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
@@ -15,7 +17,7 @@ from rnnquiz.tui.screens.base import AppModal
 class LeaveExam(AppModal[str]):
     """Finish now, leave without saving, or keep going; dismisses with `finish`, `leave` or `stay`."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "choose('stay')", "Keep going", id="quiz.leave.stay"),
         Binding("f", "choose('finish')", "Finish and grade", id="quiz.leave.finish"),
         Binding("l", "choose('leave')", "Leave without saving", id="quiz.leave.leave"),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
@@ -62,7 +64,7 @@ class ReviewEntry(Vertical):
 class QuizResultsScreen(AppScreen):
     """Score and review; r retries the missed questions, escape goes back."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retry", "Retry missed", id="quiz.results.retry"),
         Binding("escape", "done", "Done", id="quiz.results.done"),
     ]

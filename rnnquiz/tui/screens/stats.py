@@ -7,20 +7,20 @@ report arrives as a message; the worker never touches a widget.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Static
 
 from rnnquiz.study.done import locate
 from rnnquiz.study.options import StudyOptions, study_config
+from rnnquiz.study.progress import review_store
 from rnnquiz.study.queue import StudyConfig
 from rnnquiz.tui.context import AppContext
-from rnnquiz.study.progress import review_store
 from rnnquiz.tui.screens.base import AppScreen
 from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.stats_text import StatsReport
@@ -34,7 +34,7 @@ NO_STORE = "Statistics come from the progress database, and it could not be open
 class StatsScreen(AppScreen):
     """Reviews heatmap, due forecast, retention, cards by state, streak and leeches."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.back", "Back", id="stats.back"),
         Binding("r", "reload", "Refresh", id="stats.refresh"),
     ]
@@ -99,7 +99,7 @@ class StatsScreen(AppScreen):
             lines = render(stats, locate=lambda item_id: locate(library, item_id))
             ids = {u.card_id for u in units}
             flagged = sum(1 for f in store.flagged("card") if card_id_of(f.item_id) in ids)
-        except Exception as error:  # a locked or damaged database: say so on screen
+        except Exception as error:  # noqa: BLE001 -- a locked or damaged database: say so on screen
             self.post_message(self.Failed(str(error)))
             return
         self.post_message(self.Ready(lines, flagged))

@@ -9,24 +9,28 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar, ParamSpec, TypeVar
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Input, Static
 
+from rnnquiz.study.cards import ReviewUnit
 from rnnquiz.study.done import DoneReport, done_report
 from rnnquiz.study.options import StudyOptions, open_session, study_config
+from rnnquiz.study.progress import review_store
 from rnnquiz.study.queue import CramSession, ReviewSession, StudyConfig
 from rnnquiz.study.scheduler import Rating
 from rnnquiz.study.store import Store, StoreError
 from rnnquiz.study.typein import TypedAnswer, compare_typed
 from rnnquiz.study.wording import current_queue, spoken_prompt
 from rnnquiz.tui.context import AppContext
-from rnnquiz.study.progress import review_store
 from rnnquiz.tui.read_aloud import ReadAloud
 from rnnquiz.tui.study_keys import STUDY_BINDINGS, key_allowed
 from rnnquiz.tui.widgets.card_view import CardFace
@@ -34,6 +38,9 @@ from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.queue_counts import QueueCountsLabel
 from rnnquiz.tui.widgets.rating_bar import RatingBar
 from rnnquiz.tui.widgets.study_stage import NO_STORE_REPORT, UNREADABLE_REPORT, StudyStage, card_meta
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 MAX_DURATION_MS = 10 * 60 * 1000
 """A card left on screen longer than this is logged as this long (the learner walked away)."""
@@ -43,7 +50,7 @@ class StudyScreen(ReadAloud):
     """Review the due flashcards of one course, or of every course."""
 
     AUTO_FOCUS = None  # the keys belong to the screen; only a type-in card focuses its answer field
-    BINDINGS = STUDY_BINDINGS
+    BINDINGS: ClassVar[list[BindingType]] = STUDY_BINDINGS
 
     def __init__(self, context: AppContext, arg: str | None = None, *, config: StudyConfig | None = None) -> None:
         try:
@@ -56,7 +63,7 @@ class StudyScreen(ReadAloud):
         self.context, self.options, self._config = context, options, config
         self.screen_name, self.screen_arg = "study", arg
         self.session: ReviewSession | CramSession | None = None
-        self.unit = None
+        self.unit: ReviewUnit | None = None
         self.state = "loading"  # loading | front | back | done
         self.typed: TypedAnswer | None = None
         self.hint_shown = False
@@ -104,7 +111,7 @@ class StudyScreen(ReadAloud):
         except (StoreError, LookupError) as error:
             self.post_message(self.Opened(None, Counter(), str(error)))
             return
-        except Exception as error:  # a bug or an unforeseen state: say so, never end the app
+        except Exception as error:  # noqa: BLE001 -- a bug or an unforeseen state: say so, never end the app
             self.post_message(self.Opened(None, Counter(), f"{type(error).__name__}: {error}"))
             return
         self.post_message(self.Opened(session, Counter(u.sibling_group for u in session.units.values())))
@@ -251,7 +258,7 @@ class StudyScreen(ReadAloud):
             self.session.refresh()
             self._next()
 
-    def _safely(self, function, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def _safely(self, function: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
         """Run a store call; a failure is a notice, never a crash (the rating is then not saved)."""
         try:
             return function(*args, **kwargs)

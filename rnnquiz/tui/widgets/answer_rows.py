@@ -9,11 +9,11 @@ an answer that holds text inputs posts `SubmitRequested` when enter is pressed i
 from __future__ import annotations
 
 import string
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -67,7 +67,7 @@ class AnswerRow(Horizontal):
 class RowAnswer(Vertical, can_focus=True):
     """A focusable list of rows with a cursor; subclasses say what a row shows and what keys do."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "move_cursor(-1)", "Up", show=False, id="quiz.answer.up"),
         Binding("down", "move_cursor(1)", "Down", show=False, id="quiz.answer.down"),
     ]
@@ -116,7 +116,7 @@ class RowAnswer(Vertical, can_focus=True):
             event.prevent_default()
             self.on_pick_key(event.character)
 
-    def watch_has_focus(self) -> None:
+    def watch_has_focus(self, _has_focus: bool) -> None:
         self.refresh_rows()  # the cursor shows only while the list has the focus
 
     def watch_cursor(self) -> None:

@@ -8,10 +8,10 @@ marked ✓ and wrongly picked ones ✗, in words as well as colour.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from rnnquiz.tui.widgets.answer_rows import AnswerRow, RowAnswer, key_label
@@ -22,7 +22,7 @@ class ChoiceList(RowAnswer):
     """Pick one choice; `response()` is its displayed index."""
 
     multi = False
-    BINDINGS = [Binding("space", "pick_cursor", "Pick", show=False, id="quiz.choice.pick")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "pick_cursor", "Pick", show=False, id="quiz.choice.pick")]
 
     def __init__(self, texts: Sequence[str], *, keys: Mapping[str, int] | None = None,
                  labels: Sequence[str] | None = None, id: str | None = None) -> None:
@@ -81,7 +81,8 @@ class ChoiceList(RowAnswer):
         i = row.index
         picked = i in self.picked
         mark = ("[x] " if picked else "[ ] ") if self.multi else ("(•) " if picked else "( ) ")
-        prefix: list[Any] = [self.pointer(row), (f"{self.labels[i]} ", "bold $accent"), (mark, "bold" if picked else "")]
+        label = (f"{self.labels[i]} ", "bold $accent")
+        prefix: list[Any] = [self.pointer(row), label, (mark, "bold" if picked else "")]
         style, note = ("bold" if picked else ""), ""
         if self.locked:
             if i in self.right:
@@ -99,7 +100,7 @@ class MultiToggle(ChoiceList):
     """Pick every right choice: space or a digit/letter toggles; `response()` is a sorted list."""
 
     multi = True
-    BINDINGS = [Binding("space", "pick_cursor", "Toggle", id="quiz.choice.toggle")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "pick_cursor", "Toggle", id="quiz.choice.toggle")]
 
     def pick(self, index: int) -> None:
         if self.locked or not 0 <= index < len(self.texts):

@@ -5,8 +5,10 @@ Items are a list with a cursor so "read aloud" knows which one the learner means
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.events import Click
 from textual.reactive import reactive
@@ -55,7 +57,7 @@ class DeepDiveCard(Vertical):
 class DeepDiveView(VerticalScroll, can_focus=True):
     """All deep-dive items; up/down (or j/k) move the cursor between them."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "move(1)", "Next point", show=False, id="deep-dive.next"),
         Binding("up,k", "move(-1)", "Previous point", show=False, id="deep-dive.previous"),
     ]

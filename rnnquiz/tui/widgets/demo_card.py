@@ -82,7 +82,8 @@ def asking_view(cards: list[DemoCard], focused: Widget | None) -> DemoView | Non
 
 def _in_view(widget: Widget) -> bool:
     """Whether some of `widget` shows inside the scrolling list that holds it (or the screen)."""
-    frame = next((node for node in widget.ancestors if getattr(node, "allow_vertical_scroll", False)), widget.screen)
+    scrolling = (node for node in widget.ancestors if isinstance(node, Widget) and node.allow_vertical_scroll)
+    frame: Widget = next(scrolling, widget.screen)
     return widget.region.y < frame.region.bottom and widget.region.bottom > frame.region.y
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from rnnquiz.rnn.demos.spec import View
 
 
 class Frame(Message, bubble=False):
     """A rendered frame from the worker; a newer one of the same run replaces it in the queue."""
 
-    def __init__(self, run: int, frame: object, view) -> None:
+    def __init__(self, run: int, frame: object, view: View) -> None:
         super().__init__()
         self.run, self.frame, self.view = run, frame, view
 

@@ -13,12 +13,12 @@ from textual.widgets import Button, Sparkline, Static
 from rnnquiz.tui.widgets.steady import display, show
 
 RUN_BINDINGS = [
-    Binding("space", "toggle('start')", "Start", id="demo.start"),
-    Binding("space", "toggle('pause')", "Pause", id="demo.pause"),
-    Binding("space", "toggle('resume')", "Resume", id="demo.resume"),
-    Binding("space", "toggle('again')", "Run again", id="demo.again"),
+    Binding("space", "run('start')", "Start", id="demo.start"),
+    Binding("space", "run('pause')", "Pause", id="demo.pause"),
+    Binding("space", "run('resume')", "Resume", id="demo.resume"),
+    Binding("space", "run('again')", "Run again", id="demo.again"),
 ]
-"""Space does the run button's step; the demo view's `toggle` action offers only the one that applies."""
+"""Space does the run button's step; the demo view's `run` action offers only the one that applies."""
 STEP_LABELS = {"start": "Start", "pause": "Pause", "resume": "Resume", "again": "Run again"}
 """What the run button says for the step it takes."""
 

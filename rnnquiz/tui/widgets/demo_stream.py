@@ -12,8 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rnnquiz.content.demos import DemoParams
+
+if TYPE_CHECKING:
+    from rnnquiz.rnn.demos.spec import View
 
 MIN_INTERVAL = 1 / 30
 """Shortest time between two posted frames; twice the render time when rendering takes longer."""
@@ -43,13 +47,13 @@ class Run:
     go: threading.Event = field(default_factory=threading.Event)
 
 
-def render(run: Run, frame: object, width: int):
+def render(run: Run, frame: object, width: int) -> View:
     from rnnquiz.rnn import live
 
     return live.render(run.name, run.params, frame, width=max(MIN_WIDTH, width))
 
 
-def stream(run: Run, cancelled: Callable[[], bool], post: Callable[[object, object], None],
+def stream(run: Run, cancelled: Callable[[], bool], post: Callable[[object, View], object],
            width: Callable[[], int], hidden: Callable[[], bool] = lambda: False) -> None:
     """Iterate the run; render and post a frame when one is due, on pause, and at the end.
 

@@ -8,11 +8,11 @@ the posted `Frame` messages replace each other while they wait, so a fast run ne
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -29,13 +29,16 @@ from rnnquiz.tui.widgets.literal import literal
 from rnnquiz.tui.widgets.prediction_box import ChoiceList, PredictionBox
 from rnnquiz.tui.widgets.steady import display, show
 
+if TYPE_CHECKING:
+    from rnnquiz.rnn.demos.spec import Outcome, Question
+
 RunState = Literal["idle", "running", "paused", "done", "failed"]
 
 
 class DemoView(Vertical):
     """Predict, then watch: one demo with its question, status, loss trend, plot and captions."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "choose(0)", "Predict", key_display="a-c", id="demo.choose-a"),
         Binding("b", "choose(1)", "", show=False, id="demo.choose-b"),
         Binding("c", "choose(2)", "", show=False, id="demo.choose-c"),
@@ -58,8 +61,8 @@ class DemoView(Vertical):
         self.asking = True
         self.chosen: int | None = None
         self.asked_params: DemoParams | None = None
-        self.question = None
-        self.outcome = None
+        self.question: Question | None = None
+        self.outcome: Outcome | None = None
         self.last_frame: object | None = None
         self.width = 0  # the plot width; the worker reads it for every frame it renders
         self.frames_shown = self.steps_shown = 0
@@ -178,24 +181,24 @@ class DemoView(Vertical):
         """What space does now: start, pause or resume."""
         return next_step(self.state)
 
-    def action_toggle(self, what: str) -> None:
+    def action_run(self, what: str) -> None:
         {"start": self.start, "again": self.start, "pause": self.pause, "resume": self.resume}[what]()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle":
+        if action == "run":
             return self.training and not self.asking and parameters[0] == self.next_step
         if action == "choose":
             return self.asking and int(str(parameters[0])) < self.query_one(PredictionBox).count
         return True
 
     @work(thread=True, exclusive=True, group="demo")
-    def _work(self, run: demo_stream.Run, screen: Screen) -> None:
+    def _work(self, run: demo_stream.Run, screen: Screen[object]) -> None:
         worker = get_current_worker()
         try:
             demo_stream.stream(run, lambda: worker.is_cancelled,
                                lambda frame, view: self.post_message(Frame(run.id, frame, view)),
                                lambda: self.width, lambda: not screen.is_current)
-        except Exception as error:  # a bug or an unforeseen input: say so, never crash the app
+        except Exception as error:  # noqa: BLE001 -- a bug or an unforeseen input: say so, never crash the app
             self.post_message(Failed(run.id, f"{type(error).__name__}: {error}"))
 
     @on(Frame)
@@ -230,7 +233,7 @@ class DemoView(Vertical):
     def _redraw(self, run: demo_stream.Run, frame: object) -> None:
         try:
             self.post_message(Frame(run.id, frame, demo_stream.render(run, frame, self.width)))
-        except Exception as error:  # as in _work: say so, never crash the app
+        except Exception as error:  # noqa: BLE001 -- as in _work: say so, never crash the app
             self.post_message(Failed(run.id, f"{type(error).__name__}: {error}"))
 
     def _measure(self) -> None:
@@ -258,7 +261,7 @@ class DemoView(Vertical):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.has_class("demo-run"):
             event.stop()
-            self.action_toggle(self.next_step)
+            self.action_run(self.next_step)
         elif event.button.has_class("demo-reset"):
             event.stop()
             self.reset()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import string
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Static
 
@@ -27,7 +27,7 @@ def right_label(index: int) -> str:
 class MatchPicker(RowAnswer):
     """Left items (the cursor moves over them) above the right items to choose from."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("backspace,delete", "clear", "Clear match", show=False, id="quiz.match.clear"),
     ]
 

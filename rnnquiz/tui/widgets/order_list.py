@@ -7,10 +7,10 @@ arrows carry it, space drops it. Mouse: click an item to grab it, click where it
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from rnnquiz.tui.widgets.answer_rows import AnswerRow, RowAnswer
@@ -20,7 +20,7 @@ from rnnquiz.tui.widgets.literal import literal
 class OrderList(RowAnswer):
     """Reorderable items; row i shows item `order[i]`."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("shift+up", "move_item(-1)", "Move", key_display="⇧↑↓", id="quiz.order.up"),
         Binding("shift+down", "move_item(1)", "Move item down", show=False, id="quiz.order.down"),
         Binding("space", "grab", "Grab", show=False, id="quiz.order.grab"),

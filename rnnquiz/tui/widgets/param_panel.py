@@ -7,11 +7,12 @@ shows them and posts `ParamPanel.Changed` with parameters the demo's model has a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -33,7 +34,7 @@ def _value_text(value: object) -> str:
 class KnobList(OptionList):
     """The parameter rows; left/right turn the highlighted one, enter types a value."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "turn(-1)", "Change", key_display="←/→", id="params.decrease"),
         Binding("right", "turn(1)", "", show=False, id="params.increase"),
     ]
@@ -45,7 +46,7 @@ class KnobList(OptionList):
 class ValueInput(Input):
     """Typing a parameter's value; escape gives up without leaving the screen."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="params.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="params.cancel")]
 
     def action_cancel(self) -> None:
         self.parent.stop_editing()  # type: ignore[union-attr]

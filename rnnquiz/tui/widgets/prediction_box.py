@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +15,9 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from rnnquiz.tui.widgets.literal import literal
+
+if TYPE_CHECKING:
+    from rnnquiz.rnn.demos.spec import Question
 
 SKIP = "Skip: just show me"
 LETTERS = "abcdefgh"
@@ -49,13 +53,24 @@ class PredictionBox(Vertical):
 
     def __init__(self) -> None:
         super().__init__(classes="prediction")
+        self._question: Question | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(classes="demo-question", markup=False)
         yield ChoiceList(classes="demo-choices")
 
-    def ask(self, question) -> None:
-        """Show `question` (a `predictions.Question`), the first choice highlighted."""
+    def on_mount(self) -> None:
+        if self._question is not None:
+            self._show(self._question)
+
+    def ask(self, question: Question) -> None:
+        """Show `question` (a `predictions.Question`), the first choice highlighted; asked before the
+        box has its parts (a lesson being remounted by a reload), it shows once they are there."""
+        self._question = question
+        if self.query(".demo-question") and self.query(ChoiceList):
+            self._show(question)
+
+    def _show(self, question: Question) -> None:
         self.query_one(".demo-question", Static).update(
             Content.assemble(("Predict first: ", "bold $accent"), literal(question.text)))
         choices = self.query_one(ChoiceList)

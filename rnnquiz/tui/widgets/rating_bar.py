@@ -13,11 +13,14 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button
+from textual.widgets.button import ButtonVariant
 
 from rnnquiz.study.scheduler import RATING_NAMES, Rating
 
 STACK_BELOW = 56
-VARIANTS = {Rating.Again: "error", Rating.Hard: "warning", Rating.Good: "success", Rating.Easy: "primary"}
+VARIANTS: dict[Rating, ButtonVariant] = {
+    Rating.Again: "error", Rating.Hard: "warning", Rating.Good: "success", Rating.Easy: "primary",
+}
 
 
 class RatingButton(Button, can_focus=False):

@@ -14,8 +14,8 @@ from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from rnnquiz.study.cards import ReviewUnit
-from rnnquiz.study.scheduler import Rating
 from rnnquiz.study.done import DoneReport
+from rnnquiz.study.scheduler import Rating
 from rnnquiz.study.wording import variant_label
 from rnnquiz.tui.widgets.card_view import CardFace, CardView
 from rnnquiz.tui.widgets.literal import literal

@@ -35,7 +35,8 @@ class SummaryView(Vertical):
 
     @property
     def text(self) -> str:
-        return getattr(self.summary, self.level)
+        text: str = getattr(self.summary, self.level)
+        return text
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         event.stop()

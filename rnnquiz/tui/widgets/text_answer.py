@@ -5,11 +5,11 @@ for `cloze`. Enter in a cloze field moves to the next blank; in the last one it 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Static
@@ -26,13 +26,13 @@ MAX_LENGTH = 500
 class AnswerField(Input):
     """A typed answer: enter submits, and the footer says so while the field has the keys."""
 
-    BINDINGS = [Binding("enter", "submit", "Submit", id="quiz.answer.submit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Submit", id="quiz.answer.submit")]
 
 
 class BlankField(AnswerField):
     """A cloze blank before the last: enter goes on to the next blank."""
 
-    BINDINGS = [Binding("enter", "submit", "Next blank", id="quiz.answer.next-blank")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "submit", "Next blank", id="quiz.answer.next-blank")]
 
 
 def _field(placeholder: str, id: str | None = None, *, last: bool = True) -> Input:
@@ -126,8 +126,8 @@ class ClozeAnswer(Vertical):
         return texts if any(t.strip() for t in texts) else None
 
     def restore(self, response: Any) -> None:
-        if isinstance(response, list):
-            for field, text in zip(self.fields, response):
+        if isinstance(response, list):  # a saved response may predate an edit, so it may be shorter
+            for field, text in zip(self.fields, response, strict=False):
                 field.value = text
 
     def reveal(self, grade: Any) -> None:

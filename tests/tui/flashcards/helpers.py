@@ -15,7 +15,7 @@ from rnnquiz.study.queue import StudyConfig
 from rnnquiz.study.scheduler import Rating, StudyScheduler
 from rnnquiz.tui.app import RnnQuizApp
 
-from .helpers import FIXTURES
+from ..helpers import FIXTURES
 
 START = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
 """A Wednesday noon, UTC; with `tz=timezone.utc` the study day rolls over at 04:00 UTC."""

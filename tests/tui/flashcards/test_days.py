@@ -8,26 +8,23 @@ from dataclasses import replace
 from datetime import timedelta
 
 from rnnquiz.study import stats as stats_module
+from rnnquiz.study.done import locate
 from rnnquiz.study.queue import SETTING_DESIRED_RETENTION, SETTING_NEW_PER_DAY
 from rnnquiz.tui.screens.home import HomeScreen
 from rnnquiz.tui.screens.study import StudyScreen
-from rnnquiz.study.done import locate
 from rnnquiz.tui.widgets.stats_text import StatsReport, report_blocks
 
-from .helpers import flat, screen_text
-from .study_helpers import (  # noqa: F401
+from ..helpers import flat, screen_text
+from ..stats.test_screen import seed_history
+from .helpers import (
     CONFIG,
     START,
     UNITS,
-    cards_app,
-    cards_library,
-    clock,
     graduate,
     open_stats,
     open_study,
     settle,
 )
-from .test_stats import seed_history
 
 
 async def test_the_daily_new_limit_ends_the_queue_says_why_and_lifts_the_next_day(cards_app, store, clock):

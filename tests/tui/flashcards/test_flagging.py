@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rnnquiz.tui.screens.help import HelpScreen
 
-from .helpers import screen_text
-from .study_helpers import UNITS, cards_app, cards_library, clock, graduate, open_study  # noqa: F401
+from ..helpers import screen_text
+from .helpers import UNITS, graduate, open_study
 
 
 async def test_ctrl_f_flags_a_type_in_card_while_its_answer_is_typed(cards_app, store):

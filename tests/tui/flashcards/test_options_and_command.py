@@ -12,7 +12,7 @@ import pytest
 from rnnquiz.study.options import StudyOptions
 from rnnquiz.study.wording import when
 
-from .helpers import FIXTURES
+from ..helpers import FIXTURES
 
 NOON = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)  # a Wednesday
 
@@ -32,7 +32,7 @@ def test_options_travel_in_the_screen_argument(options):
 
 def test_default_options_need_no_argument_and_bad_ones_say_why():
     assert StudyOptions().to_arg() is None
-    with pytest.raises(ValueError, match="between 0.5 and 0.99"):
+    with pytest.raises(ValueError, match=r"between 0\.5 and 0\.99"):
         StudyOptions.from_arg("rnn?retention=1.5")
     with pytest.raises(ValueError, match="0 or more"):
         StudyOptions.from_arg("?new-per-day=-1")

@@ -8,18 +8,15 @@ from datetime import UTC, timedelta
 
 from rnnquiz.study.scheduler import Rating, StudyScheduler
 from rnnquiz.study.store import Store
+from rnnquiz.study.wording import when
 from rnnquiz.tui.screens.home import HomeScreen
 from rnnquiz.tui.screens.study import StudyScreen
-from rnnquiz.study.wording import when
 from rnnquiz.tui.widgets.card_view import BLANK_STYLE, CardView
 
-from .helpers import screen_text
-from .study_helpers import (  # noqa: F401
+from ..helpers import screen_text
+from .helpers import (
     START,
     UNITS,
-    cards_app,
-    cards_library,
-    clock,
     graduate,
     open_study,
     settle,
@@ -217,7 +214,7 @@ async def test_flag_marks_the_card_for_its_author_and_toggles(cards_app, store):
 def test_stats_flagged_lists_a_flagged_card_with_file_and_line(tmp_path, capsys):
     from rnnquiz.cli import main
 
-    from .helpers import FIXTURES
+    from ..helpers import FIXTURES
 
     with Store.open(tmp_path) as store:
         store.flag("rev-one~rev", "card")
@@ -348,7 +345,7 @@ def _dump(path) -> dict[str, list]:
 async def test_read_aloud_says_a_cloze_gap_as_blank(cards_app, store, tmp_path):
     from rnnquiz.speech import Speaker
 
-    from ..test_speech import fake_engine
+    from ...test_speech import fake_engine
 
     graduate(store, "basic-one", "rev-one", "rev-one~rev")
     app = cards_app()

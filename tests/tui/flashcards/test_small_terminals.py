@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .helpers import flat, screen_text
+from ..helpers import flat, screen_text
 
 
 async def test_the_answer_is_on_screen_after_the_flip_at_40x12(make_app):

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from rnnquiz.study.scheduler import Rating, StudyScheduler
 
-from .study_helpers import CONFIG, START, UNITS, cards_app, cards_library, clock, graduate, open_stats, open_study  # noqa: F401
+from .helpers import CONFIG, START, UNITS, graduate, open_stats, open_study
 
 SIZE = (80, 24)
 

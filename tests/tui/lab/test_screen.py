@@ -3,8 +3,6 @@ train with pause / resume / reset while the keys keep working, and survive small
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual import events
 from textual.geometry import Size
 from textual.pilot import Pilot
@@ -15,20 +13,12 @@ from rnnquiz.tui.screens.lesson import LessonScreen
 from rnnquiz.tui.widgets.demo_view import DemoView
 from rnnquiz.tui.widgets.param_panel import KnobList, ParamPanel, ValueInput
 
-from .helpers import screen_text
+from ..helpers import screen_text, wait_until
 
 SIZE = (100, 30)
 FAST_TRAINING = "clipping?hidden=4&steps=10&train_steps=100000"
 """A clipping run too long to finish during a test: there is always a run to pause and reset."""
 
-
-async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    """Let the app work (a worker may be training) until `condition` holds."""
-    waited = 0.0
-    while not condition():
-        assert waited < timeout, "timed out"
-        await pilot.pause(0.02)
-        waited += 0.02
 
 
 async def open_lab(pilot: Pilot) -> LabScreen:
@@ -165,7 +155,7 @@ async def test_number_keys_switch_demos_and_each_keeps_its_parameters(make_app):
                                  ("4", "clipping", "plain run"), ("5", "next-char", "loss end"),
                                  ("2", "gradient-decay", "rho = 0.95")):
             await pilot.press(key)
-            await wait_until(pilot, lambda: lab.demo == name and view_of(pilot).demo == name)
+            await wait_until(pilot, lambda name=name: lab.demo == name and view_of(pilot).demo == name)
             await pilot.pause()
             assert f"RNN lab › {name}" in screen_text(app)
             assert words in text_of(view_of(pilot), ".demo-question"), name
@@ -203,9 +193,7 @@ async def test_training_streams_pauses_resumes_and_resets_while_keys_still_work(
         await wait_until(pilot, lambda: view.steps_shown > frozen)
         assert view.state == "running"
         await tap(pilot, "r")
-        await wait_until(pilot, lambda: view.state == "idle", timeout=1)
-        await pilot.pause(0.05)
-        assert text_of(view, ".demo-plot") == ""
+        await wait_until(pilot, lambda: view.state == "idle" and text_of(view, ".demo-plot") == "", timeout=1)
         await wait_until(pilot, lambda: "space Start" in footer(app), timeout=1)
         assert "r Reset" not in footer(app)
         shown = view.frames_shown

@@ -7,7 +7,7 @@ from rnnquiz.tui.screens.lab import LabScreen
 from rnnquiz.tui.widgets.param_panel import ParamPanel
 from rnnquiz.tui.widgets.prediction_box import ChoiceList
 
-from .helpers import screen_text
+from ..helpers import screen_text
 
 
 async def test_the_prediction_question_is_readable_at_40x12(make_app):

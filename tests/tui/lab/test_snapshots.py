@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from .test_lab import open_lab, revealed
-from .test_snapshots import no_blink
+from ..test_snapshots import no_blink
+from .test_screen import open_lab, revealed
 
 SIZE = (80, 24)
 

@@ -17,7 +17,7 @@ from rnnquiz.tui.screens.quiz import QuizScreen
 from rnnquiz.tui.widgets.answer_rows import key_label
 from rnnquiz.tui.widgets.match_picker import right_label
 
-from .helpers import FIXTURES, screen_text
+from ..helpers import FIXTURES, screen_text
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
 SIZE = (80, 24)

@@ -14,8 +14,8 @@ from rnnquiz.tui.screens.quiz_leave import LeaveExam
 from rnnquiz.tui.screens.quiz_results import QuizResultsScreen, ReviewEntry
 from rnnquiz.tui.widgets.answer_rows import AnswerRow, key_label
 
-from .helpers import flat, screen_text
-from .quiz_helpers import SIZE, clock, quiz_app, quiz_library, quiz_store, right_keys, take_quiz  # noqa: F401
+from ..helpers import flat, screen_text
+from .helpers import SIZE, right_keys, take_quiz
 
 
 @pytest.mark.parametrize("section", ["choices", "typed", "arrange"])
@@ -197,7 +197,7 @@ async def test_the_mouse_picks_toggles_orders_matches_and_submits(quiz_app):
         for _ in range(len(screen.session)):
             item = screen.session.current
             answer = screen.view.answer
-            rows = [row for row in answer.query(AnswerRow)]
+            rows = list(answer.query(AnswerRow))
             q = item.question
             if item.type in ("single", "true_false"):
                 index = item.displayed_index(q.answer) if item.type == "single" else (0 if q.answer else 1)
@@ -296,7 +296,7 @@ async def test_leaving_says_answers_were_saved_only_when_they_were(quiz_app, mon
             await pilot.pause()
             if not store_works:
                 monkeypatch.setattr(app.context.progress, "save_quiz", lambda session: False)
-            app.notify = lambda message, **kwargs: notes.append(str(message))  # type: ignore[method-assign]
+            app.notify = lambda message, notes=notes, **kwargs: notes.append(str(message))  # type: ignore[method-assign]
             await pilot.press(*right_keys(app.screen))
             await pilot.pause()
             await pilot.press("escape")

@@ -10,8 +10,8 @@ from rnnquiz.tui.screens.home import HomeScreen
 from rnnquiz.tui.screens.quiz import QuizScreen
 from rnnquiz.tui.screens.quiz_results import QuizResultsScreen
 
-from .helpers import screen_text
-from .quiz_helpers import SIZE, clock, quiz_app, quiz_library, quiz_store, right_keys, take_quiz, wrong_keys  # noqa: F401
+from ..helpers import screen_text
+from .helpers import SIZE, right_keys, take_quiz, wrong_keys
 
 MISSED = "c-true-false"
 

@@ -8,8 +8,8 @@ import pytest
 from rnnquiz.tui.screens.quiz import QuizScreen
 from rnnquiz.tui.screens.quiz_results import QuizResultsScreen
 
-from .helpers import flat, screen_text
-from .quiz_helpers import clock, quiz_app, quiz_library, quiz_store, right_keys, take_quiz, wrong_keys  # noqa: F401
+from ..helpers import flat, screen_text
+from .helpers import right_keys, take_quiz, wrong_keys
 
 RIGHT_HEADING = {"order": "Right order:", "match": "Right matches:"}
 
@@ -94,7 +94,7 @@ async def test_skipping_the_last_open_question_says_how_to_finish(quiz_app, quiz
         app.notify = lambda message, **kwargs: notes.append(str(message))  # type: ignore[method-assign]
         await pilot.pause()
         screen = app.screen
-        first, last = screen.session.items
+        _first, last = screen.session.items
         assert "^f Finish" not in screen_text(app).splitlines()[-1]
         await pilot.press(*right_keys(screen))
         await pilot.pause()

@@ -9,8 +9,8 @@ from rnnquiz.study.progress import MemoryStore, Progress
 from rnnquiz.tui.screens.home import HomeScreen
 from rnnquiz.tui.screens.quiz_results import QuizResultsScreen
 
-from .quiz_helpers import SIZE, clock, quiz_app, quiz_library, quiz_store, take_quiz  # noqa: F401
-from .test_quiz_comeback import home_line, open_quiz_from_home
+from .helpers import SIZE, take_quiz
+from .test_comeback import home_line, open_quiz_from_home
 
 MISSED = ("c-true-false", "c-single")
 

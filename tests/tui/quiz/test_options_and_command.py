@@ -16,7 +16,7 @@ from rnnquiz.quiz.kinds.cloze import cloze_display
 from rnnquiz.quiz.options import QuizOptions
 from rnnquiz.tui.screens.quiz import QuizScreen
 
-from .helpers import FIXTURES
+from ..helpers import FIXTURES
 
 QUIZ = str(FIXTURES / "quiz")
 

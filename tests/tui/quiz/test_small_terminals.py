@@ -7,8 +7,7 @@ import pytest
 
 from rnnquiz.tui.screens.quiz import QuizScreen
 
-from .helpers import screen_text
-from .quiz_helpers import clock, quiz_app, quiz_library, quiz_store  # noqa: F401
+from ..helpers import screen_text
 
 
 def first_words(screen: QuizScreen) -> str:

@@ -11,8 +11,8 @@ from rnnquiz.study.scheduler import StudyScheduler
 from rnnquiz.tui.app import create_app
 from rnnquiz.tui.widgets.answer_rows import key_label
 
-from .helpers import FIXTURES
-from .test_snapshots import no_blink
+from ..helpers import FIXTURES
+from ..test_snapshots import no_blink
 
 SIZE = (80, 24)
 

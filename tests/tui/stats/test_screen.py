@@ -6,23 +6,20 @@ import threading
 from datetime import timedelta
 
 from rnnquiz.study import stats as stats_module
+from rnnquiz.study.done import locate
 from rnnquiz.study.scheduler import Rating, StudyScheduler
 from rnnquiz.tui.screens.stats import StatsScreen
-from rnnquiz.study.done import locate
 from rnnquiz.tui.widgets.stats_text import report_content, styled_line
 
-from .helpers import screen_text
-from .study_helpers import (  # noqa: F401
+from ..flashcards.helpers import (
     CONFIG,
     START,
     UNITS,
-    cards_app,
-    cards_library,
-    clock,
     graduate,
     open_stats,
     open_study,
 )
+from ..helpers import screen_text
 
 
 def seed_history(store) -> None:
@@ -42,7 +39,7 @@ def seed_history(store) -> None:
 async def test_the_screen_shows_the_same_report_as_rnnquiz_stats(cards_app, cards_library, store):
     seed_history(store)
     expected = stats_module.render(
-        stats_module.collect(store, [u for u in UNITS], CONFIG.study_day, START),
+        stats_module.collect(store, list(UNITS), CONFIG.study_day, START),
         locate=lambda item_id: locate(cards_library, item_id),
     )
     app = cards_app()
