@@ -120,3 +120,17 @@ def test_qa_validate_names_devices_and_pipes_and_counts_one_item_in_the_singular
     assert f"{pipe}:1:1: not a regular file or folder (a device, pipe or socket)" in lines
     assert f"{tmp_path / 'gone.yaml'}:1:1: no such file or folder" in lines
     assert f"{tmp_path / 'course.yaml'}:3:11: sections: needs at least 1 item, has 0" in lines
+
+
+def test_validate_warns_about_a_pattern_that_can_take_exponential_time(tmp_path, capsys):
+    (tmp_path / "course.yaml").write_text("course: c\ntitle: C\nsections: [s1]\n", encoding="utf-8")
+    section = tmp_path / "s1.yaml"
+    section.write_text(
+        "section: s1\ntitle: One\nquiz:\n  - id: q1\n    type: short\n    prompt: p\n    answer: b\n"
+        "    pattern: \"(a+)+b\"\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(section)]) == 0  # a warning: the question still loads
+    captured = capsys.readouterr()
+    assert f"{section}:8:14: warning: question `q1`: pattern '(a+)+b' repeats a repeat" in captured.out
+    assert captured.out.strip().endswith("; 1 warning(s)")

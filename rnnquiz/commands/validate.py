@@ -6,6 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rnnquiz.content.problems import Problem
 
 HELP = "check course files; print each problem as file:line:col"
 
@@ -36,15 +40,16 @@ def run(args: argparse.Namespace) -> int:
         "flashcards": len(library.flashcards),
         "questions": len(library.questions),
     }
+    errors = [p for p in problems if not p.warning]
     if args.format == "json":
-        json.dump({"ok": not problems, "problems": [p.to_json() for p in problems], "counts": counts},
+        json.dump({"ok": not errors, "problems": [p.to_json() for p in problems], "counts": counts},
                   sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
         for problem in problems:
             print(problem)
-        print(_summary(problems, counts), file=sys.stderr if problems else sys.stdout)
-    return 1 if problems else 0
+        print(_summary(problems, counts), file=sys.stderr if errors else sys.stdout)
+    return 1 if errors else 0
 
 
 def _with_siblings(paths: list[Path]) -> list[Path]:
@@ -62,10 +67,12 @@ def _is_wanted(file: Path, files: set[Path], dirs: list[Path]) -> bool:
     return resolved in files or any(resolved == d or d in resolved.parents for d in dirs)
 
 
-def _summary(problems: list, counts: dict[str, int]) -> str:
+def _summary(problems: list[Problem], counts: dict[str, int]) -> str:
     what = (f"{counts['courses']} course(s), {counts['sections']} section(s), {counts['flashcards']} flashcard(s), "
             f"{counts['questions']} question(s) in {counts['files']} file(s)")
-    if not problems:
-        return f"ok: {what}"
+    warnings = sum(p.warning for p in problems)
+    if warnings == len(problems):
+        return f"ok: {what}" + (f"; {warnings} warning(s)" if warnings else "")
     files = len({p.file for p in problems})
-    return f"{len(problems)} problem(s) in {files} file(s); loaded {what}"
+    noted = f" and {warnings} warning(s)" if warnings else ""
+    return f"{len(problems) - warnings} problem(s){noted} in {files} file(s); loaded {what}"

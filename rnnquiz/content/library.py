@@ -21,6 +21,7 @@ from rnnquiz.content.files import CONTENT_SUFFIXES
 from rnnquiz.content.loader import LoadedDocument, load_file
 from rnnquiz.content.model import Course, Flashcard, GlossaryTerm, Question, Section
 from rnnquiz.content.problems import Location, Problem
+from rnnquiz.content.regex_safety import PATTERN_TIME_LIMIT, nests_unbounded_repeats
 from rnnquiz.paths import bundled_content_dir
 
 
@@ -169,9 +170,10 @@ class _Resolver:
         self.where: dict[str, _Where] = {}
         self.first: dict[tuple[str, str], tuple[Path, Node]] = {}
 
-    def problem(self, file: Path, node: Node, message: str, hint: str | None = None) -> None:
+    def problem(self, file: Path, node: Node, message: str, hint: str | None = None, warning: bool = False) -> None:
         mark = node.start_mark
-        self.library.problems.append(Problem(file, mark.line + 1, mark.column + 1, message, hint=hint))
+        self.library.problems.append(Problem(file, mark.line + 1, mark.column + 1, message, hint=hint,
+                                             warning=warning))
 
     def claim(self, namespace: str, key: str, file: Path, node: Node) -> bool:
         """Register an id; a second use is a problem that points back at the first."""
@@ -218,6 +220,21 @@ class _Resolver:
         library._sections[section.section] = section
         library._locations[section.section] = _location(file, node)
         self.where[section.section] = _Where(file, node)
+        self.check_patterns(section, file, node)
+
+    def check_patterns(self, section: Section, file: Path, node: Node) -> None:
+        """Warn about answer patterns that can take exponential time (grading stops them anyway)."""
+        nodes_by_id = _index_by(_child(node, "quiz"), "id")
+        for question in section.quiz:
+            pattern = getattr(question, "pattern", None)
+            if isinstance(pattern, str) and nests_unbounded_repeats(pattern):
+                item = next(iter(nodes_by_id.get(question.id, ())), None)
+                self.problem(file, _child(item, "pattern") or item or node,
+                             f"question `{question.id}`: pattern {pattern!r} repeats a repeat with nothing required "
+                             "between them, so checking a wrong answer can take exponential time "
+                             f"(grading gives up after {PATTERN_TIME_LIMIT:g} s and counts it wrong)",
+                             hint="write the inner repeat once, e.g. `(a+)+` as `a+`, or make it possessive: `(a+)++`",
+                             warning=True)
 
     def claim_items(
         self, key: str, items: list[_Item], index: dict[str, _Item], section: Section, file: Path, node: Node

@@ -29,12 +29,15 @@ class Problem:
     path: str = ""
     """Field path inside the document, e.g. `sections[1].quiz[3].answer`."""
     hint: str | None = None
+    warning: bool = False
+    """Worth the author's attention, but the content loads as written (validate still exits 0)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}: "
         field = f"{self.path}: " if self.path else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{field}{self.message}{hint}"
+        kind = "warning: " if self.warning else ""
+        return f"{where}{kind}{field}{self.message}{hint}"
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)

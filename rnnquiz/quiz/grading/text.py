@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-import re
+import logging
 import unicodedata
 from collections.abc import Iterable
 
+import regex
 from rapidfuzz.distance import OSA
+
+from rnnquiz.content.regex_safety import PATTERN_TIME_LIMIT
+
+log = logging.getLogger(__name__)
+
+# A pattern like `(a+)+b` takes exponential time to reject `aaaa...`; past PATTERN_TIME_LIMIT the
+# answer does not match it and the quiz goes on. `re` has no time limit, so patterns run on
+# `regex`, which reads the same syntax (VERSION0).
 
 _SPACE_LIKE = frozenset("/\\")
 
@@ -69,13 +78,20 @@ def pattern_matches(pattern: str | None, given: str, case_sensitive: bool) -> bo
     """Full match on the normalised answer, or on it with punctuation kept (`h\\[t-1\\]` works too)."""
     if not pattern:
         return False
-    flags = 0 if case_sensitive else re.IGNORECASE
+    flags = regex.VERSION0 | (0 if case_sensitive else regex.IGNORECASE)
     candidates = {normalise(given, case_sensitive=case_sensitive, punctuation=p) for p in (False, True)}
     try:
-        compiled = re.compile(pattern, flags)
-    except re.error:  # the model checks this; a hand-built question might not be
+        compiled = regex.compile(pattern, flags)
+    except (regex.error, RecursionError, OverflowError):  # the model checks this; a hand-built question might not
         return False
-    return any(c and compiled.fullmatch(c) for c in candidates)
+    for candidate in sorted(c for c in candidates if c):
+        try:
+            if compiled.fullmatch(candidate, timeout=PATTERN_TIME_LIMIT):
+                return True
+        except TimeoutError:
+            log.warning("pattern %r gave up after %.1f s on a %d-character answer", pattern, PATTERN_TIME_LIMIT,
+                        len(candidate))
+    return False
 
 
 def closest(given: str, keys: AnswerKeys, case_sensitive: bool) -> tuple[float, str]:
