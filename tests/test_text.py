@@ -34,3 +34,22 @@ def test_no_c0_or_c1_control_survives_except_newline_and_tab():
 
 def test_speakable_drops_controls_and_joins_lines():
     assert speakable("Hello\x1b[31m\n  world\u200b!") == "Hello [31m world!"
+
+
+@pytest.mark.parametrize(("raw", "shown"), [
+    ("invoice\u202egnp.exe", "invoice<U+202E>gnp.exe"),  # right-to-left override: reads as "exe.png"
+    ("a\u2066b\u2069c", "a<U+2066>b<U+2069>c"),  # isolates
+    ("pass\u200bword", "pass<U+200B>word"),  # zero-width space
+    ("\ufeffstart", "<U+FEFF>start"),
+])
+def test_bidi_controls_and_invisible_spaces_are_shown_by_name(raw, shown):
+    assert safe_text(raw) == shown
+
+
+@pytest.mark.parametrize("kept", ["👩\u200d💻", "می\u200cخواهم", "abc \u200fשלום"])
+def test_joiners_and_bidi_marks_that_scripts_and_emoji_need_are_kept(kept):
+    assert safe_text(kept) == kept
+
+
+def test_speakable_says_nothing_for_hidden_formatting():
+    assert speakable("invoice\u202egnp\u200b.exe") == "invoicegnp.exe"

@@ -11,6 +11,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rnnquiz.interchange.report import Report
+    from rnnquiz.interchange.selection import Selected
 
 HELP = "export courses to Anki (.apkg), CSV/TSV or Moodle GIFT"
 FORMATS = ("apkg", "csv", "tsv", "gift")
@@ -54,11 +59,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace, selection, report) -> str:
+def _export(args: argparse.Namespace, selection: list[Selected], report: Report) -> str:
     where = args.output if args.output is not None and str(args.output) != "-" else None
     if args.format == "apkg":
         from rnnquiz.interchange.apkg import build_package, write_apkg
 
+        assert where is not None  # refused above: a package is written to a named file
         package = build_package(selection, report, glossary=args.glossary)
         write_apkg(package, where)
         notes = sum(len(deck.notes) for deck in package.decks)
@@ -75,12 +81,22 @@ def _export(args: argparse.Namespace, selection, report) -> str:
         text, rows = write_csv(selection, delimiter, glossary=args.glossary, report=report)
         what = f"{rows} row(s)"
     if where is None:
-        sys.stdout.write(text)
+        sys.stdout.write(_for_stdout(text))
         return f"exported {what}"
     from rnnquiz.interchange.build import write_atomic
 
     write_atomic(where, text)
     return f"wrote {where}: {what}"
+
+
+def _for_stdout(text: str) -> str:
+    """On a terminal, controls from content are shown (ESC as `␛`), not obeyed; a pipe or a file
+    gets the bytes exactly."""
+    if not sys.stdout.isatty():
+        return text
+    from rnnquiz.content.text import safe_text
+
+    return safe_text(text)
 
 
 def _fail(message: str) -> int:

@@ -9,8 +9,15 @@ block at the top of the output file. Malformed input is reported as file:line an
 from __future__ import annotations
 
 import argparse
+import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rnnquiz.interchange.build import CourseFile
+    from rnnquiz.interchange.imported import Imported
 
 HELP = "import an Anki text export, CSV/TSV, Moodle GIFT or Aiken file as a course"
 FORMATS = ("anki", "csv", "tsv", "gift", "aiken")
@@ -72,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     return _write(args, yaml_text, course_file, len(notes))
 
 
-def _check_options(args: argparse.Namespace, is_id) -> str | None:
+def _check_options(args: argparse.Namespace, is_id: Callable[[str], bool]) -> str | None:
     if args.course_id and not is_id(args.course_id):
         return f"--course-id {args.course_id!r} is not a valid id (lowercase letters, digits, '.', '_', '-')"
     if args.id_prefix and not is_id(args.id_prefix):
@@ -86,10 +93,14 @@ def _check_options(args: argparse.Namespace, is_id) -> str | None:
 
 def read_input(path: Path) -> tuple[str | None, str | None]:
     """The file's text with line ends and control characters cleaned, or a located reason it cannot be read."""
+    from rnnquiz.content.encoding import Undecodable, decode_text
     from rnnquiz.interchange.htmltext import clean_text
 
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO without a writer would block the read for ever
+            return None, f"{path}: not a regular file (a device, pipe or socket); import reads files only"
+        size = info.st_size
         if size > MAX_INPUT_BYTES:
             limit = MAX_INPUT_BYTES // 2**20
             return None, f"{path}: {size / 2**20:.0f} MiB is too large to import (at most {limit} MiB)"
@@ -97,13 +108,14 @@ def read_input(path: Path) -> tuple[str | None, str | None]:
     except OSError as error:
         return None, f"{path}: cannot read: {error.strerror or error}"
     try:
-        return clean_text(raw.decode("utf-8-sig")), None
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        return None, f"{path}:{line}: not valid UTF-8 (byte 0x{raw[error.start]:02x}); save the file as UTF-8"
+        return clean_text(decode_text(raw)), None
+    except Undecodable as error:
+        line = raw.count(b"\n", 0, error.offset) + 1
+        hint = f"; {error.hint}" if error.hint else ""
+        return None, f"{path}:{line}: {error.message}{hint}"
 
 
-def _parse(fmt: str, text: str, source: Path, delimiter: str | None):
+def _parse(fmt: str, text: str, source: Path, delimiter: str | None) -> Imported:
     if fmt == "gift":
         from rnnquiz.interchange.gift import parse_gift
 
@@ -123,13 +135,13 @@ def _parse(fmt: str, text: str, source: Path, delimiter: str | None):
     return parse_csv(text, delimiter or ("\t" if fmt == "tsv" else guess_delimiter(text, source.suffix)))
 
 
-def _counts(course_file) -> str:
+def _counts(course_file: CourseFile) -> str:
     cards = sum(len(s.flashcards) for s in course_file.sections)
     questions = sum(len(s.quiz) for s in course_file.sections)
     return f"{cards} flashcard(s), {questions} question(s) in {len(course_file.sections)} section(s)"
 
 
-def _write(args: argparse.Namespace, text: str, course_file, noted: int) -> int:
+def _write(args: argparse.Namespace, text: str, course_file: CourseFile, noted: int) -> int:
     from rnnquiz.interchange.build import write_atomic
 
     output: Path = args.output
@@ -148,6 +160,8 @@ def _write(args: argparse.Namespace, text: str, course_file, noted: int) -> int:
 
 
 def _head(path: Path) -> str:
+    if not path.is_file():
+        return ""  # a FIFO would block the read; writing refuses such a target anyway
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
             return handle.read(4096)

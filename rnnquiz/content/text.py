@@ -17,11 +17,17 @@ _CONTROL_PICTURES = {code: chr(0x2400 + code) for code in range(0x20) if chr(cod
 _CONTROL_PICTURES[0x7F] = "\u2421"  # ␡ DELETE
 _C1 = dict.fromkeys(range(128, 160), REPLACEMENT)
 _LINE_BREAKS = {0x2028: "\n", 0x2029: "\n", 0x85: "\n"}  # LS, PS and NEL break lines as authors meant
-_TABLE: dict[int, str] = {**_CONTROL_PICTURES, **_C1, **_LINE_BREAKS}
+HIDDEN_FORMATTING = (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x2060, 0xFEFF, 0x180E)
+"""Bidi embeddings, overrides and isolates, which can make text read in another order than it is
+stored (the "Trojan Source" trick), and invisible spaces. Shown by name, e.g. `<U+202E>`. Joiners
+(U+200C/U+200D, needed by emoji and many scripts) and the bidi marks LRM/RLM stay as they are."""
+_VISIBLE_FORMATTING = {code: f"<U+{code:04X}>" for code in HIDDEN_FORMATTING}
+_TABLE: dict[int, str] = {**_CONTROL_PICTURES, **_C1, **_LINE_BREAKS, **_VISIBLE_FORMATTING}
 
 
 def safe_text(text: str) -> str:
-    """The text with every C0/C1 control except newline and tab replaced by a visible symbol.
+    """The text with every C0/C1 control except newline and tab replaced by a visible symbol, and
+    bidi overrides and invisible spaces shown by name (`<U+202E>`).
 
     Windows line ends (`\\r\\n`) become `\\n` first, so only a stray carriage return, which could
     overwrite the start of a line, is shown (as `␍`). Everything else, brackets included, is unchanged.
@@ -35,6 +41,7 @@ def safe_text(text: str) -> str:
 def speakable(text: str) -> str:
     """Text for a speech engine: controls and symbols-for-controls become spaces, lines join."""
     cleaned = []
+    text = text.translate(dict.fromkeys(HIDDEN_FORMATTING))  # said as nothing, not as their names
     for char in safe_text(text):
         if char in "\n\t" or 0x2400 <= ord(char) <= 0x2421 or char == REPLACEMENT:
             cleaned.append(" ")

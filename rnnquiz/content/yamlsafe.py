@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from rnnquiz.content.encoding import Undecodable, decode_text
 from rnnquiz.content.problems import Problem
 
 try:  # libyaml's C parser is about 4x faster; the pure-Python one gives the same nodes
@@ -80,17 +81,12 @@ def read_text(path: Path) -> tuple[str | None, Problem | None]:
         raw = path.read_bytes()
     except OSError as error:
         return None, Problem(path, 1, 1, f"cannot read file: {error.strerror or error}")
-    if b"\x00" in raw:
-        offset = raw.index(b"\x00")
-        line = raw.count(b"\n", 0, offset) + 1
-        return None, Problem(path, line, 1, "binary data (a NUL byte), not a YAML text file")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        col = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, Problem(path, line, col, f"not valid UTF-8 (byte 0x{raw[error.start]:02x})",
-                             hint="save the file as UTF-8")
+        text = decode_text(raw, kind="YAML text file")
+    except Undecodable as error:
+        line = raw.count(b"\n", 0, error.offset) + 1
+        col = error.offset - (raw.rfind(b"\n", 0, error.offset) + 1) + 1
+        return None, Problem(path, line, col, error.message, hint=error.hint)
     bad = _FORBIDDEN_CHARS.search(text)
     if bad:
         line, col = _position(text, bad.start())

@@ -7,6 +7,7 @@ written (that would be a bug here, reported as such).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -140,8 +141,12 @@ def replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Let `write` fill a temporary file beside `path`, then rename it into place.
 
     The new file gets the old file's permissions, or the usual ones for a new file (temporary
-    files are created private).
+    files are created private). An existing device, pipe or socket is never renamed over: that would
+    replace `/dev/null` itself, not write to it.
     """
+    if path.exists() and not path.is_file():
+        kind = "a folder" if path.is_dir() else "not a regular file (a device, pipe or socket)"
+        raise OSError(errno.EEXIST, f"{kind}; name a file, or write to stdout with -o -")
     folder = path.parent if str(path.parent) else Path(".")
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     os.close(fd)

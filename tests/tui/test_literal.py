@@ -7,7 +7,7 @@ from textual.content import Content
 
 from rnnquiz.tui.widgets.literal import literal
 
-from .helpers import flat, screen_text
+from .helpers import flat, palette_offers, screen_text, wait_until
 
 TRICKY_PHRASES = {
     "1": ["h[t-1] and W[hh] and [/] and [bold]x[/bold] and [$accent]y[/] and", "[@click=app.quit]z[/]",
@@ -85,5 +85,19 @@ async def test_tricky_home_glossary_help_and_palette(make_app, tricky_library):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"brack")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: palette_offers(app, "Brackets"))
         assert flat("Learn: Brackets h[t-1] [/] [bold]not bold[/bold]") in flat(screen_text(app))
+
+
+async def test_a_right_to_left_override_in_a_lesson_is_shown_not_obeyed(tmp_path, make_app):
+    from rnnquiz.content.library import load_library
+
+    (tmp_path / "course.yaml").write_text("course: c\ntitle: C\nsections: [s1]\n", encoding="utf-8")
+    (tmp_path / "s1.yaml").write_text(
+        'section: s1\ntitle: One\ndialogue:\n  - teacher: "open invoice\\u202egnp.exe now"\n',
+        encoding="utf-8")
+    app = make_app(load_library([tmp_path]), initial="learn", arg="s1")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "open invoice<U+202E>gnp.exe now" in text and "\u202e" not in text
