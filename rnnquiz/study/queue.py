@@ -55,7 +55,8 @@ class StudyConfig:
 
     def scheduler(self) -> StudyScheduler:
         return StudyScheduler(
-            self.desired_retention, enable_fuzzing=self.enable_fuzzing, leech_threshold=self.leech_threshold
+            self.desired_retention, enable_fuzzing=self.enable_fuzzing, leech_threshold=self.leech_threshold,
+            study_day=self.study_day,
         )
 
     @classmethod

@@ -1,5 +1,13 @@
 """A thin wrapper over the `fsrs` Scheduler: desired retention, fuzz on/off, interval previews,
-and the bookkeeping fsrs leaves to us (review and lapse counts, leeches)."""
+elapsed time in study days, and the bookkeeping fsrs leaves to us (review and lapse counts, leeches).
+
+fsrs measures the time since the last review as `(now - last_review).days`: 24-hour periods. The
+queue, like Anki, counts study days (a day starts at the rollover hour), so a 1-day card learnt at
+09:00 is due at 04:30 the next morning; fsrs would call that a same-day review, giving 1d buttons
+and a low stability. Before each call the card's last review is moved to the same time of day,
+as many whole days back as study-day boundaries lie between the two: fsrs then sees the elapsed
+study days, and the intervals it returns are counted from now, as before.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,7 @@ from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler, State
 
-from rnnquiz.study.clock import utc
+from rnnquiz.study.clock import StudyDay, utc
 from rnnquiz.study.items import ItemState, Kind
 from rnnquiz.study.settings import DESIRED_RETENTION
 
@@ -49,6 +57,7 @@ class StudyScheduler:
         *,
         enable_fuzzing: bool = True,
         leech_threshold: int = DEFAULT_LEECH_THRESHOLD,
+        study_day: StudyDay | None = None,
     ) -> None:
         if not DESIRED_RETENTION.accepts(desired_retention):
             raise ValueError(DESIRED_RETENTION.message.format(text=desired_retention))
@@ -57,6 +66,8 @@ class StudyScheduler:
         self.desired_retention = desired_retention
         self.enable_fuzzing = enable_fuzzing
         self.leech_threshold = leech_threshold
+        self.study_day = study_day or StudyDay()
+        """Whose boundaries count as elapsed days (default: 04:00 in the machine's time zone)."""
         self._fsrs = Scheduler(desired_retention=desired_retention, enable_fuzzing=enable_fuzzing)
         self._plain = (
             Scheduler(desired_retention=desired_retention, enable_fuzzing=False) if enable_fuzzing else self._fsrs
@@ -65,7 +76,7 @@ class StudyScheduler:
     def review(self, item: ItemState | None, item_id: str, kind: Kind, rating: Rating, at: datetime) -> Reviewed:
         """Apply one rating at `at`; `item=None` means the item has never been reviewed."""
         at = utc(at)
-        card, _log = self._fsrs.review_card(_card_of(item, at), Rating(rating), review_datetime=at)
+        card, _log = self._fsrs.review_card(self._card_of(item, at), Rating(rating), review_datetime=at)
         lapsed = item is not None and item.state == State.Review and rating == Rating.Again
         if item is None:
             item = ItemState(item_id, kind, card.state, card.step, None, None, card.due, None)
@@ -92,7 +103,7 @@ class StudyScheduler:
     def preview(self, item: ItemState | None, at: datetime) -> dict[Rating, timedelta]:
         """The interval each rating would give now (without fuzz)."""
         at = utc(at)
-        card = _card_of(item, at)
+        card = self._card_of(item, at)
         return {rating: self._plain.review_card(card, rating, review_datetime=at)[0].due - at for rating in Rating}
 
     def preview_labels(self, item: ItemState | None, at: datetime) -> dict[Rating, str]:
@@ -101,11 +112,20 @@ class StudyScheduler:
 
     def retrievability(self, item: ItemState | None, at: datetime) -> float:
         """fsrs's predicted chance of recall at `at`; 0 for an item never reviewed."""
-        return 0.0 if item is None else self._fsrs.get_card_retrievability(item.to_card(), utc(at))
+        return 0.0 if item is None else self._fsrs.get_card_retrievability(self._card_of(item, utc(at)), utc(at))
 
+    def elapsed_days(self, last_review: datetime, at: datetime) -> int:
+        """Study-day boundaries crossed from `last_review` to `at` (0 on the same study day)."""
+        return max(0, (self.study_day.day_of(at) - self.study_day.day_of(last_review)).days)
 
-def _card_of(item: ItemState | None, at: datetime) -> Card:
-    return Card(card_id=0, due=at) if item is None else item.to_card()
+    def _card_of(self, item: ItemState | None, at: datetime) -> Card:
+        """The fsrs card of `item`, its last review set so that fsrs counts study days up to `at`."""
+        if item is None:
+            return Card(card_id=0, due=at)
+        card = item.to_card()
+        if card.last_review is not None:
+            card.last_review = at - timedelta(days=self.elapsed_days(card.last_review, at))
+        return card
 
 
 def format_interval(delta: timedelta) -> str:

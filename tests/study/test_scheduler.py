@@ -104,3 +104,51 @@ def test_type_in_reads_numbers_as_the_quiz_does():
         assert parse_number(typed) == parse_number(expected)
         assert compare_typed(typed, expected).suggested == Rating.Good, typed
     assert not compare_typed("1e999", "10").exact  # not a finite number, so compared as text
+
+
+# --- elapsed time in study days ---------------------------------------------------------------
+
+
+def _one_day_card(scheduler: StudyScheduler, learnt_at):
+    """A card learnt with Good, Good at `learnt_at` (fsrs gives it a first interval of days)."""
+    first = scheduler.review(None, "c", "card", Rating.Good, learnt_at).item
+    return scheduler.review(first, "c", "card", Rating.Good, first.due).item
+
+
+def test_elapsed_time_is_counted_in_study_days_not_24_hour_periods():
+    from datetime import UTC, datetime
+
+    from fsrs import Scheduler
+
+    from rnnquiz.study.clock import StudyDay
+
+    day = StudyDay(rollover_hour=4, tz=UTC)
+    scheduler = StudyScheduler(enable_fuzzing=False, study_day=day)
+    learnt = _one_day_card(scheduler, datetime(2025, 3, 10, 9, 0, tzinfo=UTC))
+    assert learnt.state == State.Review
+    early_next_day = datetime(2025, 3, 11, 4, 30, tzinfo=UTC)  # 19.5 hours later, but the next study day
+    assert scheduler.elapsed_days(learnt.last_review, early_next_day) == 1
+
+    # What fsrs itself gives for one whole elapsed day: the same card reviewed 24 hours later.
+    plain = Scheduler(enable_fuzzing=False)
+    a_day_later = learnt.last_review + timedelta(days=1)
+    by_fsrs = {r: plain.review_card(learnt.to_card(), r, review_datetime=a_day_later)[0] for r in Rating}
+    ours = scheduler.preview(learnt, early_next_day)
+    for rating in (Rating.Hard, Rating.Good, Rating.Easy):
+        assert ours[rating] == by_fsrs[rating].due - a_day_later, rating
+    assert ours[Rating.Good] > timedelta(days=1)  # not the same-day 1d of 24-hour counting
+    good = scheduler.review(learnt, "c", "card", Rating.Good, early_next_day).item
+    assert good.stability == pytest.approx(by_fsrs[Rating.Good].stability)
+    assert good.last_review == early_next_day and good.due == early_next_day + ours[Rating.Good]
+
+
+def test_the_same_study_day_is_a_same_day_review_even_across_midnight():
+    from datetime import UTC, datetime
+
+    from rnnquiz.study.clock import StudyDay
+
+    scheduler = StudyScheduler(enable_fuzzing=False, study_day=StudyDay(rollover_hour=4, tz=UTC))
+    evening, after_midnight = datetime(2025, 3, 10, 23, 0, tzinfo=UTC), datetime(2025, 3, 11, 3, 30, tzinfo=UTC)
+    assert scheduler.elapsed_days(evening, after_midnight) == 0
+    assert scheduler.elapsed_days(evening, datetime(2025, 3, 11, 4, 0, tzinfo=UTC)) == 1
+    assert scheduler.elapsed_days(evening, datetime(2025, 3, 14, 3, 0, tzinfo=UTC)) == 3
