@@ -48,11 +48,23 @@ def save_place(screen: Screen[Any]) -> Place:
     )
 
 
+def _activate(tabs: TabbedContent, part: str) -> bool:
+    """Open the tab of pane `part` if the pane and its tab are both there; whether it was done."""
+    if not tabs.query(f"TabPane#{part}"):
+        return True  # the new version has no such part: nothing to restore
+    try:
+        tabs.active = part
+    except ValueError:  # Textual's "No Tab with id": the pane is mounted, its tab not yet
+        return False
+    return True
+
+
 def restore_place(screen: Screen[Any], place: Place) -> None:
     """Put the learner back where `place` says, as far as the new version of the section allows."""
     tabs = _one(screen, TabbedContent)
-    if isinstance(tabs, TabbedContent) and place.part and tabs.query(f"TabPane#{place.part}"):
-        tabs.active = place.part
+    if isinstance(tabs, TabbedContent) and place.part and not _activate(tabs, place.part):
+        part = place.part  # its tab is still being mounted (a reload while the lesson recomposes)
+        screen.call_after_refresh(lambda: _activate(tabs, part))
     dialogue, summary, deep_dive = (_one(screen, kind) for kind in (DialogueView, SummaryView, DeepDiveView))
     if isinstance(dialogue, DialogueView) and place.revealed is not None:
         dialogue.revealed = max(dialogue.revealed, place.revealed)

@@ -158,17 +158,20 @@ class QuizScreen(AppScreen):
             # Not scrolled to the answer: on a short terminal that would push the question out of sight.
             view.answer.focus(scroll_visible=False)
             body.scroll_home(animate=False)
-            self.call_after_refresh(self._frame_question)
+            self.call_after_refresh(self._frame_question, view)
         self._update_status()
 
-    def _frame_question(self) -> None:
-        """Scroll so the prompt shows from its first line, with as much of the answer below it as fits."""
-        body = self.query_one("#quiz-body", VerticalScroll)
-        if not self.query(QuestionView) or self.showing_feedback:
+    def _frame_question(self, view: QuestionView) -> None:
+        """Scroll so the prompt shows from its first line, with as much of the answer below it as fits.
+
+        Runs after a refresh, by when a quick PgDn may have replaced `view`: then there is nothing to do.
+        """
+        prompts = view.query(".question-prompt")
+        if not view.is_attached or not prompts or self.showing_feedback:
             return
-        view = self.view
+        body = self.query_one("#quiz-body", VerticalScroll)
         origin = body.content_region.y - round(body.scroll_y)
-        prompt_top = view.query_one(".question-prompt").region.y - origin
+        prompt_top = prompts.first().region.y - origin
         answer_bottom = view.answer.region.bottom - origin
         body.scroll_to(y=max(0, min(prompt_top, answer_bottom - body.content_region.height)), animate=False,
                        immediate=True)
