@@ -2,6 +2,11 @@
 
 Ids are stable (`gen-<course>-<slug(term)>-def` / `-term`), so a missed generated question keeps
 its review history and is found again among the regenerated questions when it falls due.
+
+Fair and worth answering: a "which term" prompt never shows its answer (a definition that names
+its own term has the name blanked out), and wrong choices are the terms or definitions most like
+the right one, from the same section first, so the question tests the difference, not the
+obvious.
 """
 
 from __future__ import annotations
@@ -13,11 +18,18 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from rnnquiz.content.model import GlossaryTerm, MarkdownStr
 from rnnquiz.content.questions.single import SingleQuestion
 
 DISTRACTORS = 3
 """Wrong choices per generated question, when the glossary has enough terms."""
+
+SHORTLIST = DISTRACTORS + 2
+"""Distractors are drawn from this many of the most similar candidates, so seeds still vary them."""
+
+BLANK = "____"
 
 GENERATED_PREFIX = "gen-"
 _MAX_ID = 80  # the content model's id limit
@@ -82,15 +94,44 @@ def _question(
     )
 
 
-def _pick(rng: random.Random, right: str, candidates: list[str]) -> list[str]:
-    """Up to DISTRACTORS texts that differ from the right one and from each other."""
+def _pick(rng: random.Random, right: str, candidates: list[tuple[str, str, bool]]) -> list[str]:
+    """Up to DISTRACTORS texts that differ from the right one and from each other.
+
+    `candidates` are (text, what to compare, same section). The same section's come first; each
+    group is ranked by rapidfuzz's token set ratio to the right answer, and the pick is a seeded
+    sample of the SHORTLIST best, so seeds still vary it.
+    """
     seen = {_key(right)}
-    pool = []
-    for text in candidates:
+    same: list[tuple[float, str]] = []
+    other: list[tuple[float, str]] = []
+    for text, compared, same_section in candidates:
         if _key(text) not in seen:
             seen.add(_key(text))
-            pool.append(text)
-    return rng.sample(pool, min(DISTRACTORS, len(pool)))
+            (same if same_section else other).append((-fuzz.token_set_ratio(_key(compared), _key(right)), text))
+    same.sort(key=lambda entry: entry[0])  # stable: ties keep the glossary's order
+    other.sort(key=lambda entry: entry[0])
+    if len(same) >= DISTRACTORS:
+        shortlist = [text for _, text in same[:SHORTLIST]]
+        return rng.sample(shortlist, DISTRACTORS)
+    filler = [text for _, text in other[:SHORTLIST - len(same)]]
+    return [text for _, text in same] + rng.sample(filler, min(DISTRACTORS - len(same), len(filler)))
+
+
+def names_of(term: GlossaryTerm) -> list[str]:
+    """The ways a definition may name its term: the term, its parts around a parenthesis
+    (`Recurrent Neural Network (RNN)`), and its aliases; longest first."""
+    names = {term.term, *term.aliases}
+    outside, _, inside = term.term.partition("(")
+    names |= {outside, inside.rstrip(")")}
+    return sorted((n.strip() for n in names if len(n.strip()) >= 2), key=len, reverse=True)
+
+
+def blank_out(text: str, names: Sequence[str]) -> str:
+    """`text` with every whole-word use of `names` (and their plurals) replaced by a blank."""
+    if not names:
+        return text
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.sub(rf"(?<!\w)(?:{alternatives})(?:s|es)?(?!\w)", BLANK, text, flags=re.IGNORECASE)
 
 
 def generate_questions(
@@ -114,6 +155,7 @@ def generate_questions(
     questions: list[SingleQuestion] = []
     for term in _distinct(terms):
         others = [t for t in pool_terms if _key(t.term) != _key(term.term)]
+        here = {_key(t.term) for t in terms}
         explain: str | dict[str, str]  # a Text field as an author writes it: text, or `{markdown: ...}`
         if isinstance(term.definition, MarkdownStr):
             explain = {"markdown": f"{term.term}: {term.definition}"}
@@ -124,15 +166,20 @@ def generate_questions(
             rng = random.Random(f"{seed}:{qid}")
             prompt: str | dict[str, str]
             if direction == "def":
-                wrong = _pick(rng, term.definition, [t.definition for t in others])
+                candidates = [(t.definition, t.definition, _key(t.term) in here) for t in others]
+                wrong = _pick(rng, term.definition, candidates)
                 prompt = f"What does “{term.term}” mean?"
                 right = term.definition
             else:
-                wrong = _pick(rng, term.term, [t.term for t in others])
+                # Terms are compared by their definitions: `Forget gate` is like `Input gate` in meaning.
+                candidates = [(t.term, t.definition, _key(t.term) in here) for t in others]
+                wrong = _pick(rng, term.definition, candidates)
+                wrong = [w for w in wrong if _key(w) != _key(term.term)]
+                asked = blank_out(term.definition, names_of(term))
                 prompt = (
-                    {"markdown": f"Which term is defined as:\n\n{term.definition}"}
+                    {"markdown": f"Which term is defined as:\n\n{asked}"}
                     if isinstance(term.definition, MarkdownStr)
-                    else f"Which term is defined as: {term.definition}"
+                    else f"Which term is defined as: {asked}"
                 )
                 right = term.term
             if wrong and all(q.id != qid for q in questions):  # `Hidden state`, `hidden-state`: one slug

@@ -85,3 +85,54 @@ def test_markdown_definitions_stay_markdown() -> None:
     assert any(isinstance(c.text, MarkdownStr) for c in q_def.choices)
     assert isinstance(q_term.prompt, MarkdownStr)
 
+
+
+def _bundled_generated():
+    from rnnquiz.content.library import load_library
+    from rnnquiz.paths import bundled_content_dir
+
+    library = load_library([bundled_content_dir()])
+    for course in library.courses:
+        pool = library.glossary(course.id)
+        for section in course.sections:
+            for question in generate_questions(course.id, section.glossary, pool, seed=7):
+                yield section, question
+
+
+def test_a_which_term_prompt_never_shows_its_answer() -> None:
+    asked = 0
+    for _section, q in _bundled_generated():
+        if q.id.endswith("-term"):
+            asked += 1
+            answer = q.choices[q.answer].text
+            words = re.findall(r"\w+", answer.casefold())
+            name = " ".join(words)
+            assert not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", " ".join(re.findall(r"\w+", q.prompt.casefold()))), (
+                q.id, q.prompt)
+    assert asked >= 26
+
+
+def test_definitions_that_name_their_term_are_blanked_not_dropped() -> None:
+    term = GlossaryTerm(term="Time Step", definition="One position t. At each time step an RNN reads x_t; time steps add up.")
+    other = GlossaryTerm(term="Hidden state", definition="The memory.")
+    q = next(q for q in generate_questions("c", [term, other], seed=1) if q.id.endswith("-term"))
+    assert q.prompt == "Which term is defined as: One position t. At each ____ an RNN reads x_t; ____ add up."
+
+
+def test_wrong_choices_are_the_most_similar_and_from_the_same_section_first() -> None:
+    section = [
+        GlossaryTerm(term="Forget gate", definition="The gate that decides what the cell state forgets."),
+        GlossaryTerm(term="Input gate", definition="The gate that decides what enters the cell state."),
+        GlossaryTerm(term="Output gate", definition="The gate that decides what the cell state shows."),
+        GlossaryTerm(term="Cell state", definition="The LSTM's memory vector, updated by addition."),
+    ]
+    elsewhere = [
+        GlossaryTerm(term="Perplexity", definition="The exponential of the mean cross-entropy of a language model."),
+        GlossaryTerm(term="Teacher forcing", definition="Feeding the true previous token while training."),
+        GlossaryTerm(term="Beam search", definition="Keeping the k best partial outputs while decoding."),
+    ]
+    for seed in range(10):
+        q = next(q for q in generate_questions("c", section, section + elsewhere, seed=seed)
+                 if q.id == "gen-c-forget-gate-def")
+        wrong = {c.text for i, c in enumerate(q.choices) if i != q.answer}
+        assert wrong == {t.definition for t in section[1:]}, seed  # the three from its own section

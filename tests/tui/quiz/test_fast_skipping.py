@@ -44,3 +44,17 @@ async def test_pgdn_keys_queued_before_any_is_handled_never_end_the_app(make_app
             await pilot.pause(0.02)
         assert app.is_running and app.screen is screen
         assert screen.query(".question-prompt")
+
+
+async def test_fifty_navigation_keys_with_no_pause_never_end_the_app(make_app, bundled):
+    app = make_app(bundled, initial="quiz", arg="sequences?seed=2")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        keys = ["pagedown", "pagedown", "pageup", "down", "up", "pagedown", "tab", "pageup", "pagedown", "end"] * 5
+        for key in keys:
+            app.post_message(events.Key(key, None))
+        for _ in range(50):
+            await pilot.pause(0.02)
+        assert app.is_running and app.screen is screen
+        assert screen.query(".question-prompt")
