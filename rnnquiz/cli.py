@@ -133,20 +133,63 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse arguments and run the chosen command; returns the process exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        from rnnquiz.commands import app as app_command
+EXIT_INTERNAL_ERROR = 70
+"""sysexits.h's EX_SOFTWARE: a bug of ours, not a problem with the user's input."""
 
-        return app_command.run(args)
+ERROR_LOG = "errors.log"
+"""In the data folder: the traceback of each internal error, newest last."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and run the chosen command; returns the process exit code.
+
+    Every message goes out through `terminal.SafeStream`, so no control character from a file name,
+    a key or course text reaches the terminal; an unexpected exception is one line and exit 70,
+    its traceback kept in the data folder's errors.log.
+    """
+    from rnnquiz.terminal import safe_streams
+
+    stdout, stderr = safe_streams()
     try:
-        code: int = args.run(args)
-        return code
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # Output piped into `head` and friends: stop quietly, as Unix tools do.
-        sys.stderr.close()
-        return EXIT_OK
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            from rnnquiz.commands import app as app_command
+
+            return app_command.run(args)
+        try:
+            code: int = args.run(args)
+            return code
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            # Output piped into `head` and friends: stop quietly, as Unix tools do.
+            sys.stderr.close()
+            return EXIT_OK
+        except Exception as error:  # noqa: BLE001 -- the last line of defence: one line, never a traceback
+            return _internal_error(args, error)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _internal_error(args: argparse.Namespace, error: Exception) -> int:
+    """Say it in one line, keep the traceback in the data folder, exit 70."""
+    import traceback
+    from datetime import UTC, datetime
+
+    from rnnquiz import paths
+
+    where = f"`rnnquiz {args.command}`"
+    kept = ""
+    try:
+        log = paths.data_dir(getattr(args, "data_dir", None)) / ERROR_LOG
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"--- {datetime.now(UTC).isoformat()} rnnquiz {__version__} {where}\n")
+            handle.write("".join(traceback.format_exception(error)))
+        kept = f" (details in {log})"
+    except OSError:
+        pass
+    print(f"rnnquiz: internal error in {where}: {type(error).__name__}: {error}; please report it{kept}",
+          file=sys.stderr)
+    return EXIT_INTERNAL_ERROR

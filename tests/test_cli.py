@@ -134,3 +134,57 @@ def test_validate_warns_about_a_pattern_that_can_take_exponential_time(tmp_path,
     captured = capsys.readouterr()
     assert f"{section}:8:14: warning: question `q1`: pattern '(a+)+b' repeats a repeat" in captured.out
     assert captured.out.strip().endswith("; 1 warning(s)")
+
+
+def test_an_internal_error_is_one_line_exit_70_and_its_traceback_is_kept(tmp_path, capsys, monkeypatch):
+    import rnnquiz.content.library as library_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom \x1b[31m")
+
+    monkeypatch.setattr(library_module, "load_library", broken)
+    home = tmp_path / "home"
+    assert main(["--data-dir", str(home), "validate", str(tmp_path)]) == 70
+    err = capsys.readouterr().err
+    log = home / "errors.log"
+    assert err == (f"rnnquiz: internal error in `rnnquiz validate`: RuntimeError: boom ␛[31m; please report it "
+                   f"(details in {log})\n")
+    kept = log.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in kept and "RuntimeError: boom" in kept
+
+
+def test_validate_on_a_symlink_loop_says_so(tmp_path, capsys):
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    assert main(["validate", str(tmp_path / "a.yaml")]) == 1
+    assert f"{tmp_path / 'a.yaml'}:1:1: a symbolic link to nothing (a loop, or its target is gone)" in (
+        capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_a_file_name_that_is_not_utf8_is_shown_not_a_traceback(tmp_path, encoding):
+    import os
+
+    name = os.fsdecode(b"bad\xff.yaml")
+    (tmp_path / name).write_text("section: x\ntitle: [\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": encoding, "RNNQUIZ_CONTENT": ""}
+    result = run_cli("validate", str(tmp_path), env=env)
+    assert result.returncode == 1, result.stderr
+    assert "invalid YAML" in result.stdout and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n", "\n\n"])
+def test_an_empty_content_file_is_a_problem_not_ok(tmp_path, capsys, text):
+    empty = tmp_path / "empty.yaml"
+    empty.write_text(text, encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    assert f"{empty}:1:1: the file holds nothing: no course or section" in capsys.readouterr().out
+
+
+def test_a_key_with_a_line_break_is_still_one_problem_on_one_line(tmp_path, capsys):
+    bad = tmp_path / "k.yaml"
+    bad.write_text('section: s\ntitle: T\n"a\\nb": 1\n', encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert f"{bad}:3:1: a\\nb: unknown field `a\\nb` (allowed here:" in "\n".join(lines)
+    assert all(line.startswith(str(bad)) for line in lines)

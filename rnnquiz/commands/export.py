@@ -81,22 +81,14 @@ def _export(args: argparse.Namespace, selection: list[Selected], report: Report)
         text, rows = write_csv(selection, delimiter, glossary=args.glossary, report=report)
         what = f"{rows} row(s)"
     if where is None:
-        sys.stdout.write(_for_stdout(text))
+        from rnnquiz.terminal import data_stream
+
+        data_stream().write(text)
         return f"exported {what}"
     from rnnquiz.interchange.build import write_atomic
 
     write_atomic(where, text)
     return f"wrote {where}: {what}"
-
-
-def _for_stdout(text: str) -> str:
-    """On a terminal, controls from content are shown (ESC as `␛`), not obeyed; a pipe or a file
-    gets the bytes exactly."""
-    if not sys.stdout.isatty():
-        return text
-    from rnnquiz.content.text import safe_text
-
-    return safe_text(text)
 
 
 def _fail(message: str) -> int:

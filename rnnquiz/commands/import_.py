@@ -146,7 +146,9 @@ def _write(args: argparse.Namespace, text: str, course_file: CourseFile, noted: 
 
     output: Path = args.output
     if str(output) == "-":
-        sys.stdout.write(text)
+        from rnnquiz.terminal import data_stream
+
+        data_stream().write(text)  # exact into a pipe, controls shown on a terminal
         return 0
     if output.exists() and not args.force and _MARKER not in _head(output):
         return _fail(f"{output} exists and was not written by `rnnquiz import`; use --force to overwrite it")

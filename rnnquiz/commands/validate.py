@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +29,8 @@ def run(args: argparse.Namespace) -> int:
     requested: list[Path] = args.paths or content_paths_from_args(args)
     context = _with_siblings(requested)
     library = load_library(context)
-    wanted_files = {p.resolve() for p in requested if p.is_file()}
-    wanted_dirs = [p.resolve() for p in requested if not p.is_file()]
+    wanted_files = {_real(p) for p in requested if p.is_file()}
+    wanted_dirs = [_real(p) for p in requested if not p.is_file()]
     problems = [p for p in library.problems if _is_wanted(p.file, wanted_files, wanted_dirs)]
     problems.sort(key=lambda p: (str(p.file), p.line, p.col))
     files = [f for f in library.files if _is_wanted(f, wanted_files, wanted_dirs)]
@@ -62,8 +63,13 @@ def _with_siblings(paths: list[Path]) -> list[Path]:
     return context
 
 
+def _real(path: Path) -> Path:
+    """The path with symlinks followed; a symlink loop stays as far as it resolves (no RuntimeError)."""
+    return Path(os.path.realpath(path))
+
+
 def _is_wanted(file: Path, files: set[Path], dirs: list[Path]) -> bool:
-    resolved = file.resolve()
+    resolved = _real(file)
     return resolved in files or any(resolved == d or d in resolved.parents for d in dirs)
 
 

@@ -9,6 +9,7 @@ studied instead of the original, with the learner's progress carried over by the
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,10 +121,10 @@ def load_library(paths: Iterable[Path]) -> Library:
 def _without_replaced_bundled_courses(documents: list[LoadedDocument]) -> list[LoadedDocument]:
     """Drop a bundled course, and the sections it lists, when another folder has a course of that id."""
     try:
-        bundled = bundled_content_dir().resolve()
+        bundled = Path(os.path.realpath(bundled_content_dir()))
     except FileNotFoundError:
         return documents
-    is_bundled = {id(d): d.file.resolve().is_relative_to(bundled) for d in documents}
+    is_bundled = {id(d): Path(os.path.realpath(d.file)).is_relative_to(bundled) for d in documents}
     own_courses = {d.model.course for d in documents if isinstance(d.model, Course) and not is_bundled[id(d)]}
     replaced = [d for d in documents
                 if is_bundled[id(d)] and isinstance(d.model, Course) and d.model.course in own_courses]
@@ -149,6 +150,9 @@ def _content_files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[P
             )
         elif path.is_file():
             files = [path]
+        elif path.is_symlink() and not path.exists():
+            problems.append(Problem(path, 1, 1, "a symbolic link to nothing (a loop, or its target is gone)"))
+            continue
         elif path.exists():  # a device, pipe or socket: reading it could block or never end
             problems.append(Problem(path, 1, 1, "not a regular file or folder (a device, pipe or socket)"))
             continue
@@ -156,7 +160,7 @@ def _content_files(paths: Iterable[Path], problems: list[Problem]) -> Iterator[P
             problems.append(Problem(path, 1, 1, "no such file or folder"))
             continue
         for file in files:
-            key = file.resolve()
+            key = Path(os.path.realpath(file))  # a symlink loop must not raise
             if key not in seen:
                 seen.add(key)
                 yield file

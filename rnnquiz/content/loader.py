@@ -56,6 +56,9 @@ def load_file(path: Path) -> LoadedFile:
         return result
     documents, problems = parse_documents(text or "", path)
     result.problems += problems
+    if not documents and not problems:  # empty, or only comments: nothing an author meant to ship
+        result.problems.append(Problem(path, 1, 1, "the file holds nothing: no course or section",
+                                       hint="start it with `course:` or `section:` (`rnnquiz new` writes one)"))
     for document in documents:
         loaded, problems = _validate_document(document)
         result.problems += problems

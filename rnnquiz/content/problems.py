@@ -37,7 +37,8 @@ class Problem:
         field = f"{self.path}: " if self.path else ""
         hint = f" ({self.hint})" if self.hint else ""
         kind = "warning: " if self.warning else ""
-        return f"{where}{kind}{field}{self.message}{hint}"
+        # One problem, one line: a key or value with a line break in it shows the break as `\n`.
+        return f"{where}{kind}{field}{self.message}{hint}".replace("\r", "\\r").replace("\n", "\\n")
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
