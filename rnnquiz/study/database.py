@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 from rnnquiz.study.clock import Clock, to_ms
@@ -31,6 +32,39 @@ _DAMAGED = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 class StoreError(Exception):
     """A problem with the progress database, worded for the learner (one line, no traceback)."""
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    """Another copy holds the database: wait or give up, but never call the file damaged."""
+    return getattr(error, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+@lru_cache(maxsize=1)
+def _expected_schema() -> dict[str, frozenset[str]]:
+    """Table -> columns of a database brought up to date from nothing."""
+    memory = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(memory, 0)
+        return _schema_of(memory)
+    finally:
+        memory.close()
+
+
+def _schema_of(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
+    tables = [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return {t: frozenset(row[1] for row in conn.execute(f'PRAGMA table_info("{t}")')) for t in tables}
+
+
+def _missing_parts(conn: sqlite3.Connection) -> str | None:
+    """What an up-to-date database should have and this one lacks (a table or a column), in words."""
+    present = _schema_of(conn)
+    for table, columns in _expected_schema().items():
+        if table not in present:
+            return f"its table {table}"
+        if lacking := sorted(columns - present[table]):
+            return f"column {lacking[0]} of its table {table}"
+    return None
 
 
 class _Damaged(Exception):
@@ -125,7 +159,15 @@ class _Opener:
                 raise NewerSchemaError(f"schema version {version}; this rnnquiz knows up to {LATEST_VERSION}")
             self._enable_wal(conn)
             conn.execute("PRAGMA synchronous = FULL")
-            migrate(conn, to_ms(self.clock.now()))
+            try:
+                migrate(conn, to_ms(self.clock.now()))
+            except sqlite3.OperationalError as error:
+                if _is_busy(error):
+                    raise
+                # e.g. its version table was emptied: the first migration meets tables that exist
+                raise _Damaged(f"it could not be brought up to date: {error}", self._move_aside(conn)) from error
+            if missing := _missing_parts(conn):
+                raise _Damaged(f"it lacks {missing}", self._move_aside(conn))
         except sqlite3.DatabaseError as error:
             if getattr(error, "sqlite_errorcode", 0) & 0xFF in _DAMAGED:
                 raise _Damaged(str(error), self._move_aside(conn)) from error

@@ -82,3 +82,46 @@ def test_a_damaged_database_gives_back_the_tables_that_can_still_be_read(tmp_pat
         assert store.notice and "moved to" in store.notice
         assert _reviews(store) == 0  # nothing readable: a fresh start, the old file kept aside
     assert any(".corrupt-" in p.name for p in tmp_path.iterdir())
+
+
+def _store_with_history(data: Path, clock, scheduler, reviews: int = 7) -> None:
+    with Store.open(data, clock=clock) as store:
+        for n in range(reviews):
+            store.record_review(f"c{n}", "card", Rating.Good, scheduler)
+            clock.advance(minutes=1)
+        store.mark_section_read("s1")
+
+
+def _damage(path: Path, sql: str) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute(sql)
+    conn.close()
+
+
+@pytest.mark.parametrize(("sql", "reason"), [
+    ("DROP TABLE section_read", "it lacks its table section_read"),
+    ("DELETE FROM schema_version", "it could not be brought up to date"),  # read as version 0
+    ("ALTER TABLE flag DROP COLUMN note", "it lacks column note of its table flag"),
+])
+def test_an_old_or_incomplete_database_is_moved_aside_and_its_reviews_come_back(tmp_path, clock, scheduler,
+                                                                               sql, reason):
+    _store_with_history(tmp_path, clock, scheduler)
+    _damage(tmp_path / DB_FILE, sql)
+    with Store.open(tmp_path, clock=clock) as store:
+        assert store.notice and reason in store.notice and "7 reviews" in store.notice
+        assert _reviews(store) == 7
+        store.record_review("new", "card", Rating.Good, scheduler)  # and the fresh one works
+        assert store.sections_read() == ({"s1"} if "section_read" not in sql else set())
+    with Store.open(tmp_path, clock=clock) as again:  # the next start is a normal one
+        assert again.notice is None and _reviews(again) == 8
+
+
+def test_a_review_log_that_is_gone_still_leaves_the_learner_a_working_store(tmp_path, clock, scheduler):
+    _store_with_history(tmp_path, clock, scheduler)
+    _damage(tmp_path / DB_FILE, "DROP TABLE review_log")
+    with Store.open(tmp_path, clock=clock) as store:
+        assert store.notice and "review_log" in store.notice
+        assert len(store.known_ids("card")) == 7  # the schedules were readable and came back
+        store.record_review("c0", "card", Rating.Good, scheduler)
