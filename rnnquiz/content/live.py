@@ -10,6 +10,7 @@ free of pydantic at import time: only loading imports the models.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,24 @@ class Reload:
     """Problems of the new version that the version in use did not have (the reason it was refused)."""
     problems: list[Problem] = field(default_factory=list)
     """Every problem of the new version, accepted or not."""
+    gone: dict[str, list[str]] = field(default_factory=dict)
+    """Accepted: file name -> ids of the cards and questions it held before and no longer does."""
+
+    def gone_notice(self) -> str | None:
+        """`3 cards or questions are no longer in first.yaml (c1, c2, c3); ...`, or None."""
+        if not self.gone:
+            return None
+        parts = []
+        for name, ids in sorted(self.gone.items()):
+            shown = ", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else "")
+            parts.append(f"{len(ids)} no longer in {name} ({shown})")
+        return ("Cards or questions left the course: " + "; ".join(parts)
+                + ". Their progress is kept and comes back with them.")
+
+
+SETTLE_SECONDS = 0.4
+"""How long changed files must stay the same before they are read: an editor that writes in two
+steps leaves a shorter, valid file for a moment, and reading that would drop the cards after the cut."""
 
 
 class LiveLibrary:
@@ -71,6 +90,8 @@ class LiveLibrary:
         """The files as they were when the version in use (or the last one refused) was read."""
         self.latest_problems: list[Problem] | None = None
         """Problems of the newest version read from disk, kept or refused; None until the library loads."""
+        self._unsettled: tuple[Snapshot, float] | None = None
+        """The files as first seen changed, and when: a reload waits until they stay so."""
         self._load_lock = threading.Lock()
         self._reload_lock = threading.Lock()
         if library is not None:
@@ -122,6 +143,22 @@ class LiveLibrary:
             return Changes()
         return diff(self.stamps, snapshot(self.paths))
 
+    def settled_changes(self, now: float | None = None) -> Changes:
+        """The changes, once the files have looked the same for SETTLE_SECONDS; before that, none."""
+        if not self.paths:
+            return Changes()
+        current = snapshot(self.paths)
+        changes = diff(self.stamps, current)
+        now = time.monotonic() if now is None else now
+        if not changes:
+            self._unsettled = None
+        elif self._unsettled is None or self._unsettled[0] != current:
+            self._unsettled = (current, now)  # still being written, perhaps: look again later
+        elif now - self._unsettled[1] >= SETTLE_SECONDS:
+            self._unsettled = None
+            return changes
+        return Changes()
+
     def reload(self) -> Reload:
         """Read every content file again; use the result only if it brings no new problem.
 
@@ -142,7 +179,16 @@ class LiveLibrary:
                 self._library = library
                 self.outline = outline_of(library)
             self.save_outline(stamps)
-            return Reload(changes, True, [], list(library.problems))
+            return Reload(changes, True, [], list(library.problems), _gone(current, library))
+
+
+def _gone(before: Library, after: Library) -> dict[str, list[str]]:
+    """File name -> ids of flashcards and questions that `before` had and `after` lacks."""
+    gone: dict[str, list[str]] = {}
+    for item_id in sorted({*before.flashcards, *before.questions} - {*after.flashcards, *after.questions}):
+        where = before.location(item_id)
+        gone.setdefault(where.file.name if where else "the course files", []).append(item_id)
+    return gone
 
 
 def first_section(library: Library, file: Path) -> str | None:

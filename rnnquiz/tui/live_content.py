@@ -121,7 +121,7 @@ class LiveContent(_AppBase):
     def _check_content(self) -> None:
         try:
             live = self.context.live
-            if live.changes():
+            if live.settled_changes():
                 self.post_message(ContentReloaded(live.reload()))
         except Exception as error:  # a bug while reading must not end live reload silently
             log.exception("reloading content failed")
@@ -136,6 +136,8 @@ class LiveContent(_AppBase):
         if result.accepted:
             self._drop_refusal_notices()
             self.notify(f"Reloaded {names}.", title="Content", timeout=3, markup=False)
+            if gone := result.gone_notice():
+                self.notify(safe_text(gone), title="Content", severity="warning", timeout=12, markup=False)
             self.broadcast_library_changed()
             self._open_previewed_lesson()
         else:

@@ -86,3 +86,29 @@ def test_loading_late_happens_once_however_many_threads_ask(course, tmp_path, mo
     for thread in threads:
         thread.join()
     assert len(calls) == 1 and len({id(library) for library in found}) == 1
+
+
+def test_changes_are_read_only_once_the_files_have_settled(course):
+    from rnnquiz.content.live import SETTLE_SECONDS
+
+    live = LiveLibrary.open([course])
+    save(course / "first.yaml", "Basic summary text.", "Half a save")  # the editor's first write
+    assert not live.settled_changes(now=100.0)  # just seen: wait
+    save(course / "first.yaml", "Half a save", "The whole save")  # its second write, a moment later
+    assert not live.settled_changes(now=101.0)  # changed again: wait again
+    assert not live.settled_changes(now=101.0 + SETTLE_SECONDS / 2)
+    assert live.settled_changes(now=101.0 + SETTLE_SECONDS * 1.01).changed == [course / "first.yaml"]
+    assert live.reload().accepted and live.get().section("first").summary.basic == "The whole save"
+    assert not live.settled_changes(now=200.0)
+
+
+def test_a_reload_that_drops_cards_says_how_many_and_from_which_file(course):
+    live = LiveLibrary.open([course])
+    save(course / "first.yaml", "{id: mini-c1,", "{id: mini-c9,")  # renamed: the old id is gone
+    save(course / "first.yaml", "{id: mini-q1,", "{id: mini-q9,")
+    result = live.reload()
+    assert result.accepted and result.gone == {"first.yaml": ["mini-c1", "mini-q1"]}
+    assert result.gone_notice() == ("Cards or questions left the course: 2 no longer in first.yaml (mini-c1, mini-q1)."
+                                    " Their progress is kept and comes back with them.")
+    save(course / "first.yaml", "title: First steps", "title: Step one")
+    assert live.reload().gone == {}

@@ -23,8 +23,9 @@ from rnnquiz.tui.widgets.dialogue import DialogueView
 from ..editing import save
 from .helpers import flat, screen_text
 
-RELOAD_WITHIN = 1.5
-"""Seconds: the poll interval plus reading the files, with room for a busy test machine."""
+RELOAD_WITHIN = 2.5
+"""Seconds: the poll interval, the settle time (content.live.SETTLE_SECONDS) and reading the files,
+with room for a busy test machine."""
 
 
 async def wait_for(pilot, condition: Callable[[], bool], timeout: float = 5.0) -> float:
@@ -167,3 +168,15 @@ def test_qa_a_refusal_under_preview_never_claims_other_files_are_listed_below():
     assert lines[1:SHOWN_PROBLEMS] == [str(p) for p in others[:SHOWN_PROBLEMS - 1]]
     assert lines[-1] == f"(and {len(others) - (SHOWN_PROBLEMS - 1)} more in other files; `rnnquiz validate` lists them)"
     assert not any("listed below" in line for line in lines)
+
+
+async def test_a_reload_that_drops_a_card_says_so(course, store):
+    app = create_app(LiveLibrary.open([course]), store)
+    notes = recorded(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        save(course / "first.yaml", "{id: mini-c1,", "{id: mini-c2,")
+        await wait_for(pilot, lambda: any("left the course" in message for _, message, _ in notes))
+        gone = next(message for _, message, _ in notes if "left the course" in message)
+        assert gone.startswith("Cards or questions left the course: 1 no longer in first.yaml (mini-c1).")
+        assert "mini-c2" in app.context.library.flashcards
