@@ -188,3 +188,28 @@ def test_a_key_with_a_line_break_is_still_one_problem_on_one_line(tmp_path, caps
     lines = capsys.readouterr().out.splitlines()
     assert f"{bad}:3:1: a\\nb: unknown field `a\\nb` (allowed here:" in "\n".join(lines)
     assert all(line.startswith(str(bad)) for line in lines)
+
+
+def test_validate_dir_reports_a_symlinked_file_as_the_same_file_copied_in(tmp_path, capsys):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "bad.yaml").write_text("section: s1\ntitle: One\nflashcard: []\n", encoding="utf-8")
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "linked.yaml").symlink_to(outside / "bad.yaml")
+    assert main(["validate", str(folder)]) == 1
+    assert "unknown field `flashcard`" in capsys.readouterr().out
+
+
+def test_validate_file_reports_what_validate_dir_does_about_it_and_counts_only_it(tmp_path, capsys):
+    (tmp_path / "course.yaml").write_text("course: c\ntitle: C\nsections: [s1, s2]\n", encoding="utf-8")
+    (tmp_path / "s1.yaml").write_text("section: s1\ntitle: One\nflashcards:\n  - {id: same, front: a, back: b}\n",
+                                      encoding="utf-8")
+    (tmp_path / "s2.yaml").write_text("section: s2\ntitle: Two\nflashcards:\n  - {id: same, front: c, back: d}\n"
+                                      "  - {id: other, front: e, back: f}\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path)]) == 1
+    whole = capsys.readouterr().out
+    assert main(["validate", str(tmp_path / "s1.yaml")]) == 1  # its id clashes with s2's
+    one = capsys.readouterr()
+    assert one.out == whole and "duplicate item id `same`" in one.out
+    assert "loaded 0 course(s), 1 section(s), 1 flashcard(s), 0 question(s) in 1 file(s)" in one.err

@@ -29,17 +29,27 @@ def run(args: argparse.Namespace) -> int:
     requested: list[Path] = args.paths or content_paths_from_args(args)
     context = _with_siblings(requested)
     library = load_library(context)
-    wanted_files = {_real(p) for p in requested if p.is_file()}
-    wanted_dirs = [_real(p) for p in requested if not p.is_file()]
-    problems = [p for p in library.problems if _is_wanted(p.file, wanted_files, wanted_dirs)]
+    wanted_files = {form for p in requested if p.is_file() for form in _forms(p)}
+    wanted_dirs = [form for p in requested if not p.is_file() for form in _forms(p)]
+
+    def wanted(file: Path | None) -> bool:
+        return file is not None and _is_wanted(file, wanted_files, wanted_dirs)
+
+    # A problem counts where it is and where it points (a duplicate id's first use), so checking
+    # one file reports the clash a sibling has with it, as checking the folder does.
+    problems = [p for p in library.problems if wanted(p.file) or wanted(p.related)]
     problems.sort(key=lambda p: (str(p.file), p.line, p.col))
-    files = [f for f in library.files if _is_wanted(f, wanted_files, wanted_dirs)]
-    counts = {
-        "files": len(files),
-        "courses": len(library.courses),
-        "sections": sum(len(c.sections) for c in library.courses),
-        "flashcards": len(library.flashcards),
-        "questions": len(library.questions),
+
+    def located(item_id: str) -> bool:
+        where = library.location(item_id)
+        return where is not None and wanted(where.file)
+
+    counts = {  # what the files asked about hold, not their siblings
+        "files": sum(wanted(f) for f in library.files),
+        "courses": sum(wanted(c.file) for c in library.courses),
+        "sections": sum(located(s.section) for c in library.courses for s in c.sections),
+        "flashcards": sum(located(i) for i in library.flashcards),
+        "questions": sum(located(i) for i in library.questions),
     }
     errors = [p for p in problems if not p.warning]
     if args.format == "json":
@@ -63,14 +73,14 @@ def _with_siblings(paths: list[Path]) -> list[Path]:
     return context
 
 
-def _real(path: Path) -> Path:
-    """The path with symlinks followed; a symlink loop stays as far as it resolves (no RuntimeError)."""
-    return Path(os.path.realpath(path))
+def _forms(path: Path) -> tuple[Path, Path]:
+    """The path as written (made absolute) and with symlinks followed: a file linked into a folder is
+    that folder's, and so is its target (a symlink loop resolves as far as it goes, without raising)."""
+    return Path(os.path.abspath(path)), Path(os.path.realpath(path))
 
 
 def _is_wanted(file: Path, files: set[Path], dirs: list[Path]) -> bool:
-    resolved = _real(file)
-    return resolved in files or any(resolved == d or d in resolved.parents for d in dirs)
+    return any(form in files or any(form == d or d in form.parents for d in dirs) for form in _forms(file))
 
 
 def _summary(problems: list[Problem], counts: dict[str, int]) -> str:

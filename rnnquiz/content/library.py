@@ -174,17 +174,19 @@ class _Resolver:
         self.where: dict[str, _Where] = {}
         self.first: dict[tuple[str, str], tuple[Path, Node]] = {}
 
-    def problem(self, file: Path, node: Node, message: str, hint: str | None = None, warning: bool = False) -> None:
+    def problem(self, file: Path, node: Node, message: str, hint: str | None = None, warning: bool = False,
+                related: Path | None = None) -> None:
         mark = node.start_mark
         self.library.problems.append(Problem(file, mark.line + 1, mark.column + 1, message, hint=hint,
-                                             warning=warning))
+                                             warning=warning, related=related))
 
     def claim(self, namespace: str, key: str, file: Path, node: Node) -> bool:
         """Register an id; a second use is a problem that points back at the first."""
         slot = (namespace, key)
         if slot in self.first:
             first = _location(*self.first[slot])
-            self.problem(file, node, f"duplicate {namespace} id `{key}`", hint=f"first used at {first}")
+            self.problem(file, node, f"duplicate {namespace} id `{key}`", hint=f"first used at {first}",
+                         related=first.file)
             return False
         self.first[slot] = (file, node)
         return True

@@ -31,6 +31,8 @@ class Problem:
     hint: str | None = None
     warning: bool = False
     """Worth the author's attention, but the content loads as written (validate still exits 0)."""
+    related: Path | None = None
+    """Another file the problem is about (a duplicate id's first use), so checking that file shows it."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.col}: "
@@ -43,4 +45,5 @@ class Problem:
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         data["file"] = str(self.file)
+        data["related"] = None if self.related is None else str(self.related)
         return data
