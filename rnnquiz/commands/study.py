@@ -29,7 +29,8 @@ def _checked(setting: IntSetting | FloatSetting) -> Callable[[str], int | float]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("course", nargs="?", metavar="COURSE", help="course id (default: every course)")
+    parser.add_argument("course", nargs="?", metavar="COURSE|SECTION",
+                        help="a course id, or a section id for its cards only (default: every course)")
     parser.add_argument("--cram", action="store_true",
                         help="go through every card, weakest first, without changing any schedule")
     parser.add_argument("--new-per-day", type=_checked(NEW_PER_DAY), metavar="N",
@@ -53,12 +54,13 @@ def run(args: argparse.Namespace) -> int:
     if args.save_settings:
         return _save_settings(args)
     library, store, warnings = prepare(args)
-    if args.course is not None and library.course(args.course) is None:
+    if args.course is not None and library.course(args.course) is None and library.section(args.course) is None:
         ids = [course.id for course in library.courses]
-        guess = close_match(args.course, ids)
+        sections = [section.section for course in library.courses for section in course.sections]
+        guess = close_match(args.course, ids + sections)
         hint = f"did you mean `{guess}`?" if guess else f"courses: {', '.join(ids) or 'none loaded'}"
         close_store(store)
-        print(f"rnnquiz study: no course `{args.course}`; {hint}", file=sys.stderr)
+        print(f"rnnquiz study: no course or section `{args.course}`; {hint}", file=sys.stderr)
         return 1
     options = StudyOptions(args.course, args.cram, args.new_per_day, args.retention, args.rollover_hour)
     return run_app(build_app(args, "study", options.to_arg(), prepared=(library, store, warnings)))

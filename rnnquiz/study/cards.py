@@ -131,8 +131,9 @@ def expand_all(cards: Iterable[Flashcard]) -> list[ReviewUnit]:
 
 
 def units_of(library: Library, course_id: str | None = None) -> list[ReviewUnit] | None:
-    """The units of one course in study order (sections, then cards), or of the whole library
-    (courses in order, then any card outside a course); None if there is no such course."""
+    """The units of one course in study order (sections, then cards), of one section (when
+    `course_id` names a section instead), or of the whole library (courses in order, then any
+    card outside a course); None if there is no such course or section."""
     if course_id is None:
         cards = {card.id: card for course in library.courses for section in course.sections
                  for card in section.flashcards}
@@ -140,6 +141,7 @@ def units_of(library: Library, course_id: str | None = None) -> list[ReviewUnit]
             cards.setdefault(card.id, card)
         return expand_all(cards.values())
     course = library.course(course_id)
-    if course is None:
-        return None
-    return expand_all(card for section in course.sections for card in section.flashcards)
+    if course is not None:
+        return expand_all(card for section in course.sections for card in section.flashcards)
+    section = library.section(course_id)
+    return None if section is None else expand_all(section.flashcards)

@@ -27,6 +27,7 @@ class StudyOptions:
     """What `rnnquiz study` was asked for; None means "the learner's setting, else the default"."""
 
     course: str | None = None
+    """A course id, or a section id for that section's cards only; None: every course."""
     cram: bool = False
     new_per_day: int | None = None
     retention: float | None = None
@@ -90,12 +91,12 @@ def study_config(store: ProgressStore, options: StudyOptions) -> StudyConfig:
 def open_session(
     store: Store, library: Library, options: StudyOptions, config: StudyConfig, *, cram: bool | None = None
 ) -> ReviewSession | CramSession:
-    """A review (or cram) session over a course, or every course; LookupError for an unknown course."""
+    """A review (or cram) session over a course, a section, or every course; LookupError for an unknown one."""
     from rnnquiz.study.cards import units_of
     from rnnquiz.study.queue import CramSession, ReviewSession
 
     units = units_of(library, options.course)
     if units is None:
-        raise LookupError(f"no course {options.course!r}")
+        raise LookupError(f"no course or section {options.course!r}")
     session_class = CramSession if (options.cram if cram is None else cram) else ReviewSession
     return session_class(store, units, config)

@@ -33,6 +33,8 @@ def commands(app: object) -> Iterator[Command]:
     open_screen = app.open_screen  # type: ignore[attr-defined]
     for spec in registry.SCREENS.values():
         if spec.arg == "section":
+            if spec.key is not None:  # also opened without a section (flashcards of every course)
+                yield Command(spec.title, spec.help, partial(open_screen, spec.name))
             for course in context.outline.courses:  # the outline: ready before the full library loads
                 for section in course.sections:
                     yield Command(f"{spec.verb or spec.title}: {section.title}", spec.help,

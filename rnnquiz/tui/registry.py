@@ -70,7 +70,7 @@ SCREENS: dict[str, ScreenSpec] = {
                    "rnnquiz.tui.screens.glossary:GlossaryScreen", key="g"),
         ScreenSpec("help", "Keys", "Every key of every screen", "rnnquiz.tui.screens.help:HelpScreen"),
         ScreenSpec("study", "Flashcards", "Review the flashcards that are due",
-                   "rnnquiz.tui.screens.study:StudyScreen", key="f"),
+                   "rnnquiz.tui.screens.study:StudyScreen", key="f", arg="section"),
         ScreenSpec("quiz", "Quiz", "Take a section's quiz", "rnnquiz.tui.screens.quiz:QuizScreen", arg="section"),
         # The lesson opens the lab with arg "SECTION?demo=INDEX": that section's `demos[INDEX]` (rnn/target.py).
         ScreenSpec("lab", "RNN lab", "Run the live RNN demos", "rnnquiz.tui.screens.lab:LabScreen", key="L"),

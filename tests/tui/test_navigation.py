@@ -183,3 +183,30 @@ async def test_home_reads_progress_once_at_start_and_again_on_return(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and calls.count("sections_read") == 2
+
+
+async def test_a_lesson_leads_to_its_own_quiz_and_cards(make_app):
+    from rnnquiz.tui.screens.quiz import QuizScreen
+    from rnnquiz.tui.screens.study import StudyScreen
+
+    app = make_app(initial="learn", arg="first")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "z Quiz" in footer and "f Cards" in footer
+        await pilot.press("f")
+        await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
+        assert app.screen.options.course == "first" and "First steps › Flashcards" in screen_text(app)
+        assert {unit.card_id for unit in app.screen.session.units.values()} == {"mini-c1"}
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, LessonScreen))
+        await pilot.press("z")
+        await wait_until(pilot, lambda: isinstance(app.screen, QuizScreen))
+        assert [item.section_id for item in app.screen.session.items] == ["first"]
+
+
+def test_the_palette_offers_each_sections_flashcards_and_all_of_them(make_app):
+    from rnnquiz.tui.commands import commands
+
+    texts = [command.text for command in commands(make_app())]
+    assert "Flashcards" in texts and "Flashcards: First steps" in texts and "Flashcards: Second steps" in texts

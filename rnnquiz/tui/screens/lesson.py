@@ -74,6 +74,8 @@ class LessonScreen(ReadAloud):
         Binding("b", "answer_demo(1)", "", show=False, id="lesson.demo-choose-b"),
         Binding("c", "answer_demo(2)", "", show=False, id="lesson.demo-choose-c"),
         Binding("s", "answer_demo(-1)", "Skip", id="lesson.demo-skip"),
+        Binding("z", "practise('quiz')", "Quiz", id="lesson.quiz"),
+        Binding("f", "practise('study')", "Cards", id="lesson.cards"),
         Binding("n", "goto(1)", "Next section", id="lesson.next-section"),
         Binding("p", "goto(-1)", "Prev section", show=False, id="lesson.previous-section"),
         Binding("r", "mark_read", "Mark read", show=False, id="lesson.mark-read"),
@@ -174,6 +176,8 @@ class LessonScreen(ReadAloud):
             return view is not None and view.check_action("choose", parameters)
         if action == "summary":
             return self.part == "summary"  # also keeps b/m/d out of the footer elsewhere
+        if action == "practise":  # a section without questions or cards has nothing to open
+            return bool(self.section.quiz if parameters == ("quiz",) else self.section.flashcards)
         return True
 
     def action_next_line(self) -> None:
@@ -230,6 +234,10 @@ class LessonScreen(ReadAloud):
     def action_answer_demo(self, index: int) -> None:
         if view := asking_view(list(self.query(DemoCard)), self.focused):
             view.action_choose(index)
+
+    def action_practise(self, screen: str) -> None:
+        """This section's quiz (`z`) or flashcards (`f`), not the whole course's."""
+        self.app.open_screen(screen, self.section.section)
 
     def action_open_demo(self) -> None:
         """Open the demo holding the focus (its button), else the first one."""

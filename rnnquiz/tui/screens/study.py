@@ -57,8 +57,9 @@ class StudyScreen(ReadAloud):
             options = StudyOptions.from_arg(arg)
         except ValueError as error:
             raise LookupError(str(error)) from None
-        if options.course is not None and context.library.course(options.course) is None:
-            raise LookupError(f"no course {options.course!r}")
+        scope = options.course
+        if scope is not None and context.library.course(scope) is None and context.library.section(scope) is None:
+            raise LookupError(f"no course or section {scope!r}")
         super().__init__(classes="study")
         self.context, self.options, self._config = context, options, config
         self.screen_name, self.screen_arg = "study", arg
@@ -79,8 +80,11 @@ class StudyScreen(ReadAloud):
         yield Footer()
 
     def _title(self) -> Content:
-        course = self.context.library.course(self.options.course) if self.options.course else None
-        return Content.assemble(literal(course.title if course else "All courses"), (" › Flashcards", "bold"))
+        scope, library = self.options.course, self.context.library
+        course = library.course(scope) if scope else None
+        section = library.section(scope) if scope and course is None else None
+        title = course.title if course else section.title if section else "All courses"
+        return Content.assemble(literal(title), (" › Flashcards", "bold"))
 
     def on_mount(self) -> None:
         store = review_store(self.context.progress.store)
@@ -250,7 +254,9 @@ class StudyScreen(ReadAloud):
             self._start(store, self._config, cram=True)
 
     def action_open_stats(self) -> None:
-        self.app.open_screen("stats", self.options.course)
+        scope, library = self.options.course, self.context.library
+        of_section = library.course_of_section(scope) if scope and library.course(scope) is None else None
+        self.app.open_screen("stats", of_section.id if of_section else scope)
 
     def on_screen_resume(self) -> None:
         """Back from another screen with nothing left: cards may have come due meanwhile."""

@@ -65,7 +65,7 @@ def run_cli(*args: str, data_dir) -> subprocess.CompletedProcess:
 def test_unknown_course_is_one_line_with_a_close_match_and_exit_1(tmp_path):
     result = run_cli("cardz", data_dir=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.strip().splitlines()[-1] == "rnnquiz study: no course `cardz`; did you mean `cards`?"
+    assert result.stderr.strip().splitlines()[-1] == "rnnquiz study: no course or section `cardz`; did you mean `cards`?"
     assert "Traceback" not in result.stderr
 
 

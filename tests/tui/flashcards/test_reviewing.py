@@ -329,7 +329,7 @@ async def test_unknown_course_is_a_notice_not_a_crash(cards_app):
         app.open_screen("study", "cards?retention=7")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert notes == ["no course 'nope'",
+        assert notes == ["no course or section 'nope'",
                          "desired retention must be between 0.5 and 0.99, not '7'"]
 
 
