@@ -210,3 +210,11 @@ def test_the_palette_offers_each_sections_flashcards_and_all_of_them(make_app):
 
     texts = [command.text for command in commands(make_app())]
     assert "Flashcards" in texts and "Flashcards: First steps" in texts and "Flashcards: Second steps" in texts
+
+
+async def test_home_is_titled_with_the_course_loaded_not_a_fixed_subject(make_app, tricky_library):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert screen_text(app).splitlines()[0].strip().startswith("rnnquiz  Mini course")
+        assert "recurrent neural networks" not in screen_text(app).casefold()

@@ -77,9 +77,7 @@ class HomeScreen(AppScreen):
         self.context = context
 
     def compose(self) -> ComposeResult:
-        unsaved = "" if self.context.progress.persistent else "  (progress not saved)"
-        yield Static(Content.assemble(("rnnquiz", "bold $accent"), "  study recurrent neural networks",
-                                      (unsaved, "bold $warning")), id="home-title", markup=False)
+        yield Static(self._title(), id="home-title", markup=False)
         # Filled here rather than on mount, so the screen is complete when Textual reports it ready.
         courses = self.context.outline.courses
         yield Static(self._summary(), id="home-summary", markup=False, classes="" if courses else "-empty")
@@ -89,6 +87,13 @@ class HomeScreen(AppScreen):
 
             yield ProblemsPanel(self.context.preview, self.context.preview_problems())
         yield Footer()
+
+    def _title(self) -> Content:
+        """`rnnquiz  <the course's own title>` (or how many courses), and whether progress is saved."""
+        courses = self.context.outline.courses
+        studying = courses[0].title if len(courses) == 1 else f"{len(courses)} courses" if courses else ""
+        unsaved = "" if self.context.progress.persistent else "  (progress not saved)"
+        return Content.assemble(("rnnquiz", "bold $accent"), "  ", literal(studying), (unsaved, "bold $warning"))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -129,7 +134,8 @@ class HomeScreen(AppScreen):
         return items
 
     def on_library_changed(self, event: LibraryChanged) -> None:
-        """The content was reloaded: redraw the outline, keeping the highlighted section."""
+        """The content was reloaded: redraw the title and the outline, keeping the highlighted section."""
+        self.query_one("#home-title", Static).update(self._title())
         self.refresh_progress()
 
     def _summary(self) -> Content:
