@@ -218,3 +218,14 @@ async def test_a_speech_engine_that_cannot_run_is_a_notice_not_a_crash(make_app,
         await pilot.pause()
         assert app.is_running and app.screen is lesson and not lesson.speaking
     assert any(note.startswith("Reading aloud failed:") for note in notes)
+
+
+async def test_the_end_of_the_dialogue_leads_into_practice(make_app):
+    app = make_app(initial="learn", arg="first")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")  # every line
+        await pilot.pause()
+        status = app.screen.query_one(".dialogue-status").render()
+        assert str(status) == ("End of the dialogue (3 lines). Next: z to check yourself (1 question), "
+                               "f for its 1 card, n for the next section.")

@@ -106,9 +106,25 @@ class LessonScreen(ReadAloud):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._lead_on()
         if not self.section.dialogue:
             self._mark_read()
         self._focus_part()
+
+    def _lead_on(self) -> None:
+        """The end of the dialogue leads into practice: this section's questions and cards, then on."""
+        section = self.section
+        steps = []
+        if section.quiz:
+            steps.append(f"z to check yourself ({len(section.quiz)} question{'' if len(section.quiz) == 1 else 's'})")
+        if section.flashcards:
+            steps.append(f"f for its {len(section.flashcards)} card{'' if len(section.flashcards) == 1 else 's'}")
+        course = self.context.library.course_of_section(section.section)
+        if course and course.sections and course.sections[-1].section != section.section:
+            steps.append("n for the next section")
+        for view in self.query(DialogueView):
+            view.lead_on = ("Next: " + ", ".join(steps) + ".") if steps else ""
+            view.refresh_status()
 
     async def on_library_changed(self, event: LibraryChanged) -> None:
         """The course files were reloaded: show the new version of this section, keeping the place."""
@@ -124,6 +140,7 @@ class LessonScreen(ReadAloud):
         self.section = section
         await self.recompose()
         if self.query(TabbedContent):  # absent when the app closed meanwhile
+            self._lead_on()
             restore_place(self, place)
             self._focus_part()
 

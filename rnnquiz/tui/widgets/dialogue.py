@@ -60,6 +60,9 @@ class DialogueView(VerticalScroll):
             yield view
         yield Static(classes="dialogue-status", markup=False)
 
+    lead_on = ""
+    """What the end of the dialogue points to next (the lesson fills it in: its quiz, cards, next section)."""
+
     def on_mount(self) -> None:
         self.revealed = max(self.revealed, min(1, len(self.lines)))  # a place restored early is kept
         self._show()
@@ -91,6 +94,9 @@ class DialogueView(VerticalScroll):
     def reveal_all(self) -> None:
         self.revealed = len(self.lines)
 
+    def refresh_status(self) -> None:
+        self._show()
+
     def _show(self) -> None:
         if not self.query(".dialogue-status"):
             return  # not composed yet (a reload restoring the place): on_mount shows it
@@ -103,7 +109,8 @@ class DialogueView(VerticalScroll):
         if total == 0:
             status.update(Content("This section has no dialogue."))
         elif self.finished:
-            status.update(Content(f"End of the dialogue ({total} line{'' if total == 1 else 's'})."))
+            end = f"End of the dialogue ({total} line{'' if total == 1 else 's'})."
+            status.update(Content(f"{end} {self.lead_on}" if self.lead_on else end))
         else:
             status.update(Content(f"Line {self.revealed} of {total}: space or enter for the next line."))
         current = views[self.revealed - 1] if self.revealed else None
